@@ -1,0 +1,50 @@
+/**
+ * The background: owns the extension-origin IndexedDB (dataset, notes, sync state), answers the content
+ * script and the extension pages, routes keyboard commands, and keeps per-site access in step.
+ * Listeners are added synchronously at the top level so that the service worker wakes up for them.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../../src/settings/settings';
+import { DatasetStore, fetchBundledDataset } from './dataset-store';
+import { createRouter } from './router';
+import { syncRegisteredContentScripts } from './site-access';
+
+const store = new DatasetStore(() => fetchBundledDataset(browser.runtime.getURL('data/dataset.json')));
+
+async function getSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return parseSettings(stored[SETTINGS_KEY]);
+}
+
+const route = createRouter({
+  store,
+  extensionId: browser.runtime.id,
+  extensionOrigin: browser.runtime.getURL(''),
+  getSettings,
+  async openTab(url) {
+    await browser.tabs.create({ url });
+  },
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+
+browser.runtime.onInstalled.addListener(() => {
+  void store.seedFromBundled().catch((error: unknown) => console.error('Footnote: could not store the bundled dataset', error));
+  void syncRegisteredContentScripts().catch((error: unknown) => console.error('Footnote: could not register site access', error));
+});
+
+browser.runtime.onStartup.addListener(() => {
+  void syncRegisteredContentScripts().catch((error: unknown) => console.error('Footnote: could not register site access', error));
+});
+
+browser.permissions.onAdded.addListener(() => void syncRegisteredContentScripts());
+browser.permissions.onRemoved.addListener(() => void syncRegisteredContentScripts());
+
+browser.commands.onCommand.addListener(async (command) => {
+  if (command !== 'next-figure' && command !== 'save-note') return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  await browser.tabs.sendMessage(tab.id, { type: command }).catch(() => {
+    // No content script on this tab (a site where Footnote does not run): nothing to move through.
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * The background's message router: every request is checked with zod and its sender checked before it is
+ * answered. Answers are `{ ok: true, value }` or `{ ok: false, error }`.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { Request, type Reply } from '../shared/messages';
+import type { CompanyRecord, FxRate } from '../../src/dataset/schema';
+import { searchCompanies } from '../../src/dataset/search';
+import type { Settings } from '../../src/settings/settings';
+import type { DatasetStore, StoreStatus } from './dataset-store';
+
+export interface PageData {
+  companies: CompanyRecord[];
+  fx: FxRate[];
+  settings: Settings;
+  datasetVersion: string;
+}
+
+export interface RouterDeps {
+  store: DatasetStore;
+  extensionId: string;
+  /** `chrome-extension://ID/` or `moz-extension://UUID/`. */
+  extensionOrigin: string;
+  getSettings(): Promise<Settings>;
+  openTab(url: string): Promise<void>;
+  getSyncStatus?(): Promise<unknown>;
+}
+
+/** The exchange rates needed to show these companies' figures and these currencies in the reader's currency. */
+export function ratesFor(fx: readonly FxRate[], companies: readonly CompanyRecord[], currencies: Iterable<string>, displayCurrency: string): FxRate[] {
+  const wanted = new Set<string>([displayCurrency, ...currencies]);
+  for (const c of companies) {
+    for (const f of c.facts) if (f.currency !== 'pct') wanted.add(f.currency);
+    for (const m of c.commitments) wanted.add(m.currency);
+    for (const r of c.fundingRounds) wanted.add(r.currency);
+  }
+  return fx.filter((r) => wanted.has(r.currency));
+}
+
+export function createRouter(deps: RouterDeps) {
+  return async function route(message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
+    if (sender.id !== deps.extensionId) return { ok: false, error: 'Messages are accepted from Footnote itself only.' };
+    const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(deps.extensionOrigin);
+    const fromContentScript = sender.tab !== undefined && !fromExtensionPage;
+    if (!fromExtensionPage && !fromContentScript) return { ok: false, error: 'Unknown sender.' };
+
+    const parsed = Request.safeParse(message);
+    if (!parsed.success) {
+      const where = parsed.error.issues[0];
+      return { ok: false, error: `Malformed request${where ? ` (${where.path.join('.') || 'message'}: ${where.message})` : ''}.` };
+    }
+    const request = parsed.data;
+    try {
+      switch (request.type) {
+        case 'page-data': {
+          const [dataset, settings] = await Promise.all([deps.store.get(), deps.getSettings()]);
+          const ids = new Set(request.companyIds);
+          const companies = dataset.companies.filter((c) => ids.has(c.id));
+          const value: PageData = {
+            companies,
+            fx: ratesFor(dataset.fx, companies, request.currencies, settings.displayCurrency),
+            settings,
+            datasetVersion: dataset.version,
+          };
+          return { ok: true, value };
+        }
+        case 'get-company': {
+          const [dataset, settings] = await Promise.all([deps.store.get(), deps.getSettings()]);
+          const company = dataset.companies.find((c) => c.id === request.companyId);
+          if (!company) return { ok: false, error: `No company "${request.companyId}" in the dataset.` };
+          return { ok: true, value: { company, fx: ratesFor(dataset.fx, [company], [], settings.displayCurrency), settings } };
+        }
+        case 'get-companies': {
+          const [dataset, settings] = await Promise.all([deps.store.get(), deps.getSettings()]);
+          const byId = new Map(dataset.companies.map((c) => [c.id, c]));
+          const companies = request.companyIds.flatMap((id) => byId.get(id) ?? []);
+          return { ok: true, value: { companies, fx: ratesFor(dataset.fx, companies, [], settings.displayCurrency), settings } };
+        }
+        case 'search-companies': {
+          const dataset = await deps.store.get();
+          return { ok: true, value: searchCompanies(dataset.companies, request.query) };
+        }
+        case 'get-status': {
+          const [status, settings, sync] = await Promise.all([deps.store.status(), deps.getSettings(), deps.getSyncStatus?.() ?? null]);
+          return { ok: true, value: { ...status, settings, sync } satisfies StoreStatus & { settings: Settings; sync: unknown } };
+        }
+        case 'open-summary': {
+          const params = new URLSearchParams();
+          if (request.companyId) params.set('company', request.companyId);
+          if (sender.tab?.id !== undefined) params.set('tab', String(sender.tab.id));
+          await deps.openTab(`${deps.extensionOrigin}popup.html?${params.toString()}`);
+          return { ok: true, value: null };
+        }
+      }
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * The reader's settings, with defaults. Stored in `browser.storage.local` under `SETTINGS_KEY`; anything that
+ * does not parse falls back to the default for that field, so a damaged setting never breaks the extension.
+ */
+import { z } from 'zod';
+
+export const SETTINGS_KEY = 'settings';
+
+export const DISPLAY_CURRENCIES = ['USD', 'EUR', 'GBP', 'CNY', 'JPY', 'HKD', 'SGD', 'INR', 'KRW', 'AUD', 'CAD', 'TWD', 'CHF', 'BRL'] as const;
+
+export const Settings = z.object({
+  /** Currency figures are converted into on cards. */
+  displayCurrency: z.string().regex(/^[A-Z]{3}$/).catch('USD').default('USD'),
+  /** Hover-intent delay before a card opens, in milliseconds. */
+  hoverDelayMs: z.number().int().min(0).max(3000).catch(350).default(350),
+  /** Sites the reader turned on (beyond the default news sites), as hostnames. */
+  enabledSites: z.array(z.string().max(253)).max(10_000).catch([]).default([]),
+  /** Default news sites the reader turned off, as hostnames. */
+  disabledSites: z.array(z.string().max(253)).max(10_000).catch([]).default([]),
+  /** Which kinds of highlights are painted. */
+  highlightCompanies: z.boolean().catch(true).default(true),
+  highlightFigures: z.boolean().catch(true).default(true),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+
+/** Reads stored settings, keeping every field that is valid and defaulting the rest. */
+export function parseSettings(stored: unknown): Settings {
+  const parsed = Settings.safeParse(typeof stored === 'object' && stored !== null ? stored : {});
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/** Whether Footnote runs on `hostname` by the reader's choices (default news sites unless turned off). */
+export function isSiteEnabled(settings: Settings, hostname: string, isDefaultSite: boolean): boolean {
+  const host = hostname.toLowerCase();
+  const listed = (list: string[]) => list.some((site) => host === site || host.endsWith(`.${site}`));
+  if (listed(settings.disabledSites)) return false;
+  return isDefaultSite || listed(settings.enabledSites);
+}

@@ -81,6 +81,6 @@ export function coverageTable(dataset: Pick<Dataset, 'companies'>): string {
     lines.push(`| ${cells.map(escapeCell).join(' | ')} |`);
   }
   const totalPoints = companies.reduce((sum, c) => sum + c.facts.length, 0);
-  lines.push('', `${companies.length} companies, ${totalPoints} data points.`);
+  lines.push('', `${companies.length} compan${companies.length === 1 ? 'y' : 'ies'}, ${totalPoints} data point${totalPoints === 1 ? '' : 's'}.`);
   return lines.join('\n');
 }

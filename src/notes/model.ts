@@ -123,6 +123,7 @@ export function migrateNote(old: unknown, upgrades = NOTE_UPGRADES): MigrationRe
   }
   let note = old as Record<string, unknown>;
   const version = note.version;
+  if (version === undefined) return { ok: false, error: 'version: required' };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { ok: false, error: 'version: expected a whole number from 1' };
   }

@@ -40,14 +40,17 @@ function liveNotes(notes: readonly Note[]): Note[] {
 
 const numbers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
-/** The figure in words: "RMB 380 billion (US$53bn): 380,000,000,000 CNY, capex". */
+/** The figure in words: "RMB 380 billion (US$53bn): 380,000,000,000 CNY, capex guidance". */
 export function describeFigure(figure: NoteFigure): string {
   const details: string[] = [];
   if (figure.kind === 'money' && figure.amount !== undefined) {
     details.push(`${numbers.format(figure.amount)}${figure.currency ? ` ${figure.currency}` : ''}`);
   }
-  if (figure.kind === 'percent' && figure.value !== undefined) details.push(`${numbers.format(figure.value)}%`);
-  if (figure.metric) details.push(figure.metric);
+  if (figure.kind === 'percent' && figure.value !== undefined) {
+    const percent = `${numbers.format(figure.value)}%`;
+    if (!figure.surface.replace(/\s/g, '').includes(percent)) details.push(percent);
+  }
+  if (figure.metric) details.push(figure.metric.replace(/_/g, ' '));
   return details.length > 0 ? `${figure.surface}: ${details.join(', ')}` : figure.surface;
 }
 
@@ -70,8 +73,8 @@ export function escapeMarkdown(text: string): string {
     .map((line) =>
       line
         .replace(/[\\`*_[\]<]/g, '\\$&')
-        .replace(/^(\s*)([#>+=-])/, '$1\\$2')
-        .replace(/^(\s*\d+)([.)])/, '$1\\$2'),
+        .replace(/^(\s*)(>|#{1,6}(?=\s|$)|[-+](?=\s|$)|=+\s*$|-+\s*$)/, '$1\\$2')
+        .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2'),
     )
     .join('\n');
 }

@@ -54,6 +54,19 @@ describe('sample article companies', () => {
     expect(excluded(prudential, 'the prudential regulation of banks')).toBe(true);
   });
 
+  it('"Meta-analysis" is not the company, Meta the company is', () => {
+    const meta = alias('meta', 'Meta');
+    expect(meta.caseSensitive).toBe(true);
+    expect(excluded(meta, 'Meta-analysis: are AI pilots paying off for APAC banks?')).toBe(true);
+    expect(excluded(meta, 'Meta raised its capital expenditure outlook for 2026')).toBe(false);
+  });
+
+  it('Oracle the company is not ruled out, an oracle is', () => {
+    const oracle = alias('oracle', 'Oracle');
+    expect(excluded(oracle, 'Oracle Cloud Infrastructure revenue grew 68%')).toBe(false);
+    expect(excluded(oracle, 'she was consulted like an oracle')).toBe(true);
+  });
+
   it('Apple the company is not ruled out, apple pie is', () => {
     const apple = alias('apple', 'Apple');
     expect(excluded(apple, 'Alibaba Cloud has reportedly been chosen by Apple to support its AI services')).toBe(false);

@@ -4,17 +4,12 @@
  * Listeners are added synchronously at the top level so that the service worker wakes up for them.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../../src/settings/settings';
+import { getSettings } from '../shared/settings-store';
 import { DatasetStore, fetchBundledDataset } from './dataset-store';
 import { createRouter } from './router';
 import { syncRegisteredContentScripts } from './site-access';
 
 const store = new DatasetStore(() => fetchBundledDataset(browser.runtime.getURL('data/dataset.json')));
-
-async function getSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  return parseSettings(stored[SETTINGS_KEY]);
-}
 
 const route = createRouter({
   store,

@@ -144,8 +144,16 @@ function displayValue(value: number, currency: string, locale: string): string {
   return currency === 'pct' ? formatPercent(value, locale) : formatMoney(value, currency, locale);
 }
 
-function buildSeries(input: CardInput, company: CompanyRecord, metric: Metric): CardSeries {
-  const points = annualSeries(company, metric).map((p): SeriesPoint => {
+export interface SeriesOptions {
+  fx: FxIndex;
+  readerCurrency: string;
+  locale: string;
+  count?: number;
+}
+
+/** A company's annual series of `metric` as the card and the popup show it. */
+export function buildSeries(input: SeriesOptions, company: CompanyRecord, metric: Metric): CardSeries {
+  const points = annualSeries(company, metric, input.count).map((p): SeriesPoint => {
     let converted: string | null = null;
     if (p.currency !== 'pct' && p.currency !== input.readerCurrency) {
       const c = convertAmount(input.fx, p.value, p.currency, input.readerCurrency, p.periodEnd);

@@ -3,6 +3,7 @@
  * does not parse falls back to the default for that field, so a damaged setting never breaks the extension.
  */
 import { z } from 'zod';
+import { hostMatchesSite } from './site-rules';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -33,8 +34,7 @@ export function parseSettings(stored: unknown): Settings {
 
 /** Whether Footnote runs on `hostname` by the reader's choices (default news sites unless turned off). */
 export function isSiteEnabled(settings: Settings, hostname: string, isDefaultSite: boolean): boolean {
-  const host = hostname.toLowerCase();
-  const listed = (list: string[]) => list.some((site) => host === site || host.endsWith(`.${site}`));
+  const listed = (list: string[]) => list.some((site) => hostMatchesSite(hostname, site));
   if (listed(settings.disabledSites)) return false;
   return isDefaultSite || listed(settings.enabledSites);
 }

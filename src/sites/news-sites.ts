@@ -2,6 +2,8 @@
  * Sites where Footnote runs by default (host permissions in the manifest; subdomains included).
  * Anywhere else the reader turns it on per site from the popup (optional host permissions).
  */
+import { hostMatchesSite } from '../settings/site-rules';
+
 export const NEWS_SITES: readonly string[] = [
   'computerweekly.com',
   'reuters.com',
@@ -49,6 +51,5 @@ export const NEWS_SITE_PATTERNS: readonly string[] = NEWS_SITES.flatMap(matchPat
 
 /** Whether `hostname` is one of the default news sites or a subdomain of one. */
 export function isNewsSite(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return NEWS_SITES.some((site) => host === site || host.endsWith(`.${site}`));
+  return NEWS_SITES.some((site) => hostMatchesSite(hostname, site));
 }

@@ -1,0 +1,132 @@
+/**
+ * Where the card lives: a shadow root in a host element with `all: initial` at the top z-index, so that
+ * the page's CSS can neither change the card nor hide it; re-parented into the fullscreen element when
+ * there is one. Placement inside the viewport is @floating-ui/dom's job.
+ */
+import { computePosition, flip, inline, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import type { CardModel } from '../../src/context/card-model';
+import { Card, CARD_STYLE, type CardActions } from './card';
+import { OWN_UI_ATTRIBUTE } from './text-blocks';
+
+const HOST_STYLE =
+  'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; ' +
+  'z-index: 2147483647 !important; display: block !important; transform: none !important; ' +
+  'filter: none !important; opacity: 1 !important; visibility: visible !important; pointer-events: auto !important;';
+
+export interface OpenCardOptions {
+  model: CardModel;
+  /** The highlighted text the card is about. */
+  anchor: Range;
+  actions: Omit<CardActions, 'onClose'>;
+  /** Move focus into the card (opened from the keyboard). */
+  focus: boolean;
+}
+
+export class CardHost {
+  readonly host: HTMLElement;
+  private readonly root: ShadowRoot;
+  private readonly mount: HTMLElement;
+  private anchor: Range | null = null;
+  private returnFocus: Element | null = null;
+  private openModel: CardModel | null = null;
+  private readonly onFullscreen = () => this.attach();
+  private readonly onViewportChange = () => void this.place();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly onClosed: () => void,
+  ) {
+    this.host = doc.createElement('footnote-card');
+    this.host.setAttribute(OWN_UI_ATTRIBUTE, '');
+    this.host.setAttribute('style', HOST_STYLE);
+    this.root = this.host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = CARD_STYLE;
+    this.mount = doc.createElement('div');
+    this.mount.setAttribute('style', 'position: fixed; top: 0; left: 0;');
+    this.root.append(style, this.mount);
+    this.root.addEventListener('keydown', (event) => {
+      if ((event as KeyboardEvent).key === 'Escape') {
+        event.stopPropagation();
+        this.close();
+      }
+    });
+    doc.addEventListener('fullscreenchange', this.onFullscreen);
+  }
+
+  get isOpen(): boolean {
+    return this.openModel !== null;
+  }
+
+  get model(): CardModel | null {
+    return this.openModel;
+  }
+
+  /** Whether an event target is inside the card. */
+  contains(target: EventTarget | null): boolean {
+    return target === this.host;
+  }
+
+  private attach(): void {
+    const parent = this.doc.fullscreenElement ?? this.doc.documentElement;
+    if (this.host.parentNode !== parent) parent.append(this.host);
+    void this.place();
+  }
+
+  open({ model, anchor, actions, focus }: OpenCardOptions): void {
+    const wasOpen = this.isOpen;
+    if (focus && !wasOpen) this.returnFocus = this.doc.activeElement;
+    this.anchor = anchor;
+    this.openModel = model;
+    this.attach();
+    render(h(Card, { model, actions: { ...actions, onClose: () => this.close() } }), this.mount);
+    void this.place();
+    if (!wasOpen) {
+      addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
+      addEventListener('resize', this.onViewportChange, { passive: true });
+    }
+    if (focus) (this.root.querySelector('[role="dialog"]') as HTMLElement | null)?.focus({ preventScroll: true });
+  }
+
+  close(): void {
+    if (!this.isOpen) return;
+    render(null, this.mount);
+    this.openModel = null;
+    this.anchor = null;
+    removeEventListener('scroll', this.onViewportChange, { capture: true });
+    removeEventListener('resize', this.onViewportChange);
+    this.host.remove();
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (back instanceof HTMLElement || back instanceof SVGElement) back.focus({ preventScroll: true });
+    this.onClosed();
+  }
+
+  private async place(): Promise<void> {
+    const anchor = this.anchor;
+    const card = this.mount.firstElementChild as HTMLElement | null;
+    if (!anchor || !card) return;
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+    };
+    const { x, y } = await computePosition(reference, this.mount, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [inline(), offset(8), flip({ padding: 8 }), shift({ padding: 8 })],
+    });
+    if (this.anchor !== anchor) return;
+    Object.assign(this.mount.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
+  }
+
+  /** The dialog element, for tests of focus and for copy. */
+  dialog(): HTMLElement | null {
+    return this.root.querySelector('[role="dialog"]');
+  }
+
+  destroy(): void {
+    this.close();
+    this.doc.removeEventListener('fullscreenchange', this.onFullscreen);
+  }
+}

@@ -1,0 +1,289 @@
+/**
+ * Footnote on one page: scans and paints, opens the card on hover (with intent delay and a grace period
+ * on leaving) or from the keyboard, prefetches what the cards need, and answers the popup.
+ * Everything it starts is stopped through the AbortSignal given to `init`.
+ */
+import { buildCardModel, type CardModel, type FigureInput } from '../../src/context/card-model';
+import { createFxIndex, type FxIndex } from '../../src/dataset/fx';
+import type { CompanyRecord } from '../../src/dataset/schema';
+import type { Settings } from '../../src/settings/settings';
+import { CardHost } from './card-host';
+import { caretFromPoint, pointInRects } from './caret';
+import { createHighlighter } from './highlighter';
+import { PageScanner, type PageMatch } from './page-scanner';
+import type { BlockItem } from '../../src/context/block-items';
+import { findArticleDate } from './page-date';
+
+export interface PageData {
+  companies: CompanyRecord[];
+  fx: Parameters<typeof createFxIndex>[0];
+  settings: Settings;
+  datasetVersion: string;
+}
+
+export interface PageDeps {
+  recognize(text: string): BlockItem[];
+  requestPageData(companyIds: string[], currencies: string[]): Promise<PageData>;
+  openSummary(companyId: string | null): Promise<void>;
+  copyText(text: string): Promise<void>;
+  /** Hover-intent delay before the settings arrive. */
+  initialHoverDelayMs: number;
+}
+
+export interface PageSummary {
+  url: string;
+  title: string;
+  companies: Array<{ id: string; mentions: number; figures: number }>;
+  figures: number;
+  datasetVersion: string | null;
+}
+
+const CLOSE_GRACE_MS = 300;
+
+export class FootnotePage {
+  private readonly scanner: PageScanner;
+  private readonly card: CardHost;
+  private data: PageData | null = null;
+  private dataPromise: Promise<PageData | null> | null = null;
+  private fx: FxIndex | null = null;
+  private companies = new Map<string, CompanyRecord>();
+  private hovered: PageMatch | null = null;
+  private cardMatch: PageMatch | null = null;
+  private intentTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private frame = 0;
+  private lastPointer = { x: 0, y: 0 };
+  private keyboardIndex = -1;
+  private readonly articleDate: string | null;
+  private readonly mainCompanyHint: string | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly deps: PageDeps,
+  ) {
+    const highlighter = createHighlighter(doc);
+    this.scanner = new PageScanner(doc, {
+      recognize: deps.recognize,
+      highlighter,
+      paint: (kind) => {
+        const s = this.data?.settings;
+        if (!s) return true;
+        return kind === 'company' ? s.highlightCompanies : s.highlightFigures;
+      },
+      onChange: () => this.prefetchSoon(),
+    });
+    this.card = new CardHost(doc, () => {
+      this.cardMatch = null;
+    });
+    this.articleDate = findArticleDate(doc);
+    const title = deps.recognize(doc.title).find((i) => i.kind === 'company');
+    this.mainCompanyHint = title?.companyId ?? null;
+  }
+
+  async init(signal: AbortSignal): Promise<void> {
+    const onPointerMove = (event: PointerEvent) => {
+      this.lastPointer = { x: event.clientX, y: event.clientY };
+      if (!this.frame) this.frame = requestAnimationFrame(() => this.onPointerFrame(event.target));
+    };
+    const onKeyDown = (event: KeyboardEvent) => this.onKeyDown(event);
+    this.doc.addEventListener('pointermove', onPointerMove, { passive: true, signal });
+    this.doc.addEventListener('keydown', onKeyDown, { capture: true, signal });
+    signal.addEventListener('abort', () => this.stop(), { once: true });
+    await this.scanner.scan();
+    if (signal.aborted) return;
+    this.scanner.observe();
+    await this.prefetch();
+  }
+
+  private stop(): void {
+    clearTimeout(this.intentTimer);
+    clearTimeout(this.closeTimer);
+    cancelAnimationFrame(this.frame);
+    this.scanner.stop();
+    this.card.destroy();
+  }
+
+  private prefetchTimer: ReturnType<typeof setTimeout> | undefined;
+  private prefetchSoon(): void {
+    clearTimeout(this.prefetchTimer);
+    this.prefetchTimer = setTimeout(() => void this.prefetch(), 50);
+  }
+
+  /** Asks the background, in one message, for everything the cards of this page need. */
+  private prefetch(): Promise<PageData | null> {
+    const matches = this.scanner.matches();
+    const ids = new Set<string>();
+    if (this.mainCompanyHint) ids.add(this.mainCompanyHint);
+    const currencies = new Set<string>();
+    for (const m of matches) {
+      if (m.companyId) ids.add(m.companyId);
+      for (const c of m.candidates) ids.add(c);
+      if (m.figure?.currency) currencies.add(m.figure.currency);
+      if (m.figure?.pairedAmount) currencies.add(m.figure.pairedAmount.currency);
+    }
+    const missing = [...ids].some((id) => !this.companies.has(id));
+    if (this.dataPromise && !missing) return this.dataPromise;
+    this.dataPromise = this.deps.requestPageData([...ids], [...currencies]).then(
+      (data) => {
+        this.data = data;
+        this.fx = createFxIndex(data.fx);
+        this.companies = new Map(data.companies.map((c) => [c.id, c]));
+        return data;
+      },
+      (error: unknown) => {
+        console.warn('Footnote: could not load the data for this page', error);
+        this.dataPromise = null;
+        return null;
+      },
+    );
+    return this.dataPromise;
+  }
+
+  private onPointerFrame(target: EventTarget | null): void {
+    this.frame = 0;
+    if (this.card.contains(target)) {
+      clearTimeout(this.closeTimer);
+      clearTimeout(this.intentTimer);
+      this.hovered = null;
+      return;
+    }
+    const { x, y } = this.lastPointer;
+    const match = this.hitTest(x, y);
+    if (match === this.hovered) return;
+    this.hovered = match;
+    clearTimeout(this.intentTimer);
+    if (match) {
+      clearTimeout(this.closeTimer);
+      if (match === this.cardMatch) return;
+      const delay = this.data?.settings.hoverDelayMs ?? this.deps.initialHoverDelayMs;
+      this.intentTimer = setTimeout(() => {
+        if (this.hovered === match) void this.openCard(match, false);
+      }, delay);
+    } else if (this.card.isOpen) {
+      clearTimeout(this.closeTimer);
+      this.closeTimer = setTimeout(() => this.card.close(), CLOSE_GRACE_MS);
+    }
+  }
+
+  private hitTest(x: number, y: number): PageMatch | null {
+    const caret = caretFromPoint(this.doc, x, y);
+    if (!caret) return null;
+    for (const match of this.scanner.matchesAt(caret.node, caret.offset)) {
+      if (pointInRects(liveRange(this.doc, match), x, y)) return match;
+    }
+    return null;
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.card.isOpen) {
+      this.card.close();
+      return;
+    }
+    // In-page fallback for the "next-figure" command (Alt+Shift+F) when the browser does not route it.
+    if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyF') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.nextFigure();
+    }
+  }
+
+  private lastNextFigure = 0;
+  /** Moves to the next figure on the page and opens its card, with focus in it. */
+  nextFigure(): void {
+    const t = performance.now();
+    if (t - this.lastNextFigure < 150) return; // the command and the in-page key for one key press
+    this.lastNextFigure = t;
+    const figures = this.scanner.matches().filter((m) => m.kind !== 'company');
+    if (figures.length === 0) return;
+    this.keyboardIndex = (this.keyboardIndex + 1) % figures.length;
+    const match = figures[this.keyboardIndex]!;
+    const range = liveRange(this.doc, match);
+    const element = range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    void this.openCard(match, true);
+  }
+
+  private async openCard(match: PageMatch, focus: boolean, companyOverride?: string): Promise<void> {
+    const data = this.data ?? (await this.prefetch());
+    const model = this.modelFor(match, data, companyOverride);
+    this.cardMatch = match;
+    this.card.open({
+      model,
+      anchor: liveRange(this.doc, match),
+      focus,
+      actions: {
+        onOpenSummary: (companyId) => void this.deps.openSummary(companyId),
+        onCopy: () => void this.deps.copyText(cardAsText(model, this.doc)),
+        onPickCompany: (companyId) => void this.openCard(match, this.card.isOpen, companyId),
+      },
+    });
+  }
+
+  private modelFor(match: PageMatch, data: PageData | null, companyOverride?: string): CardModel {
+    let companyId = companyOverride ?? match.companyId;
+    let figure: FigureInput | null = match.figure ? { ...match.figure } : null;
+    if (figure && !companyId && this.mainCompanyHint) {
+      // Nothing nearby names a company: the article's own company, marked as unsure.
+      companyId = this.mainCompanyHint;
+      figure = { ...figure, confidence: 'low' };
+    }
+    if (figure && companyOverride) figure = { ...figure, confidence: 'high' };
+    const company = companyId ? (this.companies.get(companyId) ?? null) : null;
+    const settings = data?.settings;
+    return buildCardModel({
+      figure,
+      company,
+      candidates: [...new Set([...match.candidates, ...(this.mainCompanyHint ? [this.mainCompanyHint] : [])])]
+        .map((id) => this.companies.get(id))
+        .filter((c): c is CompanyRecord => c !== undefined)
+        .map((c) => ({ id: c.id, name: c.name })),
+      fx: this.fx ?? createFxIndex([]),
+      readerCurrency: settings?.displayCurrency ?? 'USD',
+      locale: this.doc.documentElement.lang && navigator.language ? navigator.language : 'en',
+      date: this.articleDate ?? new Date().toISOString().slice(0, 10),
+    });
+  }
+
+  /** What the popup shows for this page. */
+  summary(): PageSummary {
+    const byCompany = new Map<string, { mentions: number; figures: number }>();
+    let figures = 0;
+    for (const m of this.scanner.matches()) {
+      if (m.kind !== 'company') figures++;
+      if (!m.companyId) continue;
+      const entry = byCompany.get(m.companyId) ?? { mentions: 0, figures: 0 };
+      if (m.kind === 'company') entry.mentions++;
+      else entry.figures++;
+      byCompany.set(m.companyId, entry);
+    }
+    return {
+      url: this.doc.location?.href ?? '',
+      title: this.doc.title,
+      companies: [...byCompany].map(([id, counts]) => ({ id, ...counts })),
+      figures,
+      datasetVersion: this.data?.datasetVersion ?? null,
+    };
+  }
+}
+
+function liveRange(doc: Document, match: PageMatch): Range {
+  const range = doc.createRange();
+  range.setStart(match.range.startContainer, match.range.startOffset);
+  range.setEnd(match.range.endContainer, match.range.endOffset);
+  return range;
+}
+
+/** The card as plain text, for "Copy". */
+export function cardAsText(model: CardModel, doc: Document): string {
+  const lines = [model.company ? `${model.heading} (${model.company.name})` : model.heading];
+  if (model.figure?.converted) lines.push(model.figure.converted);
+  if (model.figure?.perYear) lines.push(model.figure.perYear);
+  if (model.comparison) lines.push(model.comparison);
+  if (model.series) {
+    lines.push(`${model.series.title}:`);
+    for (const p of model.series.points) lines.push(`  ${p.period}: ${p.display}${p.converted ? ` (${p.converted})` : ''} (${p.source.url})`);
+  }
+  for (const c of model.commitments) lines.push(`${c.dateText}: ${c.text} (${c.source.url})`);
+  lines.push(`Seen on ${doc.location?.href ?? doc.title}`);
+  return lines.join('\n');
+}

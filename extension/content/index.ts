@@ -1,0 +1,69 @@
+/**
+ * The content script's entry: one classic script, injected at document_idle on the default news sites and
+ * on sites the reader turned on. Starts Footnote on the page unless the reader turned this site off.
+ */
+import browser from 'webextension-polyfill';
+import bundled from 'virtual:footnote/alias-table';
+import { createCompanyMatcher } from '../../src/companies';
+import { recognizeBlock } from '../../src/context/block-items';
+import { isSiteDisabled } from '../../src/settings/site-rules';
+import type { TabRequest } from '../shared/messages';
+import { ask } from '../shared/ask';
+import { FootnotePage, type PageData } from './footnote-page';
+
+const STARTED = Symbol.for('footnote.content.started');
+
+async function main(): Promise<void> {
+  const stored = await browser.storage.local.get('settings');
+  const disabled = isSiteDisabled(stored.settings, location.hostname);
+
+  let page: FootnotePage | null = null;
+  let controller: AbortController | null = null;
+
+  const start = () => {
+    if (page) return;
+    const matcher = createCompanyMatcher(bundled.table);
+    const countries = new Map(Object.entries(bundled.countries));
+    page = new FootnotePage(document, {
+      recognize: (text) => recognizeBlock(text, matcher, { countryOf: (id) => countries.get(id) }),
+      requestPageData: (companyIds, currencies) => ask<PageData>({ type: 'page-data', companyIds, currencies }),
+      openSummary: (companyId) => ask({ type: 'open-summary', companyId }),
+      copyText: (text) => navigator.clipboard.writeText(text),
+      initialHoverDelayMs: 350,
+    });
+    controller = new AbortController();
+    void page.init(controller.signal);
+  };
+  const stop = () => {
+    controller?.abort();
+    controller = null;
+    page = null;
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const request = message as TabRequest | undefined;
+    switch (request?.type) {
+      case 'page-summary':
+        return Promise.resolve(page ? { enabled: true, ...page.summary() } : { enabled: false, url: location.href, title: document.title });
+      case 'next-figure':
+        page?.nextFigure();
+        return Promise.resolve(true);
+      default:
+        return undefined;
+    }
+  });
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes.settings) return;
+    if (isSiteDisabled(changes.settings.newValue, location.hostname)) stop();
+    else start();
+  });
+
+  if (!disabled) start();
+}
+
+const marker = globalThis as unknown as Record<symbol, boolean>;
+if (!marker[STARTED]) {
+  marker[STARTED] = true;
+  void main();
+}

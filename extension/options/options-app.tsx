@@ -1,0 +1,110 @@
+/** Footnote's options: display currency, hover delay, highlights, sites, and the dataset. */
+import { useEffect, useState } from 'preact/hooks';
+import { DISPLAY_CURRENCIES, type Settings } from '../../src/settings/settings';
+import { getSettings, updateSettings } from '../shared/settings-store';
+import { ask } from '../shared/ask';
+
+interface Status {
+  version: string;
+  published: string;
+  origin: 'bundled' | 'feed';
+  storage: 'indexeddb' | 'memory';
+  storageError: string | null;
+}
+
+export function OptionsApp() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  useEffect(() => {
+    void getSettings().then(setSettings);
+    ask<Status>({ type: 'get-status' }).then(setStatus, () => setStatus(null));
+  }, []);
+
+  const change = async (patch: Partial<Settings>) => {
+    setSettings(await updateSettings(() => patch));
+    setSaved('Saved.');
+    setTimeout(() => setSaved(null), 1500);
+  };
+
+  if (!settings) return <main class="options">Loading…</main>;
+  return (
+    <main class="options">
+      <h1>Footnote options</h1>
+      <p class="saved" role="status" aria-live="polite">
+        {saved ?? ''}
+      </p>
+
+      <section aria-labelledby="cards">
+        <h2 id="cards">Cards</h2>
+        <label class="row">
+          <span>Display currency</span>
+          <select value={settings.displayCurrency} onChange={(e) => void change({ displayCurrency: (e.target as HTMLSelectElement).value })}>
+            {DISPLAY_CURRENCIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="row">
+          <span>Hover delay before a card opens (milliseconds)</span>
+          <input
+            type="number"
+            min={0}
+            max={3000}
+            step={50}
+            value={settings.hoverDelayMs}
+            onChange={(e) => {
+              const value = Number((e.target as HTMLInputElement).value);
+              if (Number.isInteger(value) && value >= 0 && value <= 3000) void change({ hoverDelayMs: value });
+            }}
+          />
+        </label>
+      </section>
+
+      <section aria-labelledby="highlights">
+        <h2 id="highlights">Highlights</h2>
+        <label class="row">
+          <input type="checkbox" checked={settings.highlightCompanies} onChange={(e) => void change({ highlightCompanies: (e.target as HTMLInputElement).checked })} />
+          <span>Underline company names</span>
+        </label>
+        <label class="row">
+          <input type="checkbox" checked={settings.highlightFigures} onChange={(e) => void change({ highlightFigures: (e.target as HTMLInputElement).checked })} />
+          <span>Highlight money and percent figures</span>
+        </label>
+      </section>
+
+      <section aria-labelledby="sites">
+        <h2 id="sites">Sites turned off</h2>
+        {settings.disabledSites.length === 0 ? (
+          <p class="muted">None. Footnote runs on the default news sites and on any site you enable from its popup.</p>
+        ) : (
+          <ul>
+            {settings.disabledSites.map((site) => (
+              <li key={site}>
+                {site}{' '}
+                <button type="button" onClick={() => void change({ disabledSites: settings.disabledSites.filter((s) => s !== site) })}>
+                  Turn back on
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="data">
+        <h2 id="data">Data</h2>
+        {status ? (
+          <p>
+            Dataset version <strong>{status.version}</strong>, published {status.published.slice(0, 10)} ({status.origin === 'feed' ? 'from the feed' : 'bundled with Footnote'}).
+            {status.storage === 'memory' ? ` IndexedDB is not available here (${status.storageError ?? 'unknown reason'}): Footnote runs on its bundled data and cannot save notes.` : ''}
+          </p>
+        ) : (
+          <p class="muted">Reading the dataset…</p>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Starts Firefox ESR headless with the built extension installed (puppeteer-core over WebDriver BiDi).
+ * The extension gets a fixed UUID, so its pages have a known address; tests reach them through the
+ * extension's own UI (Firefox does not let a test navigate to moz-extension:// directly).
+ */
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { FIREFOX_DIST, firefoxPath, NEWS_HOST } from './paths';
+
+export const GECKO_ID = 'footnote@footnote-extension.org';
+export const FIREFOX_UUID = '8d3c5e1f-4a0b-4c6e-9f1d-2b7a6c5e4d3f';
+
+export interface FirefoxSession {
+  browser: Browser;
+  extensionOrigin: string;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(options: { extraHosts?: string[]; extensionDir?: string } = {}): Promise<FirefoxSession> {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'footnote-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    userDataDir: profile,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // The news hostname resolves to this machine, where the fixture server listens.
+      'network.dns.localDomains': [NEWS_HOST, ...(options.extraHosts ?? [])].join(','),
+      'extensions.autoDisableScopes': 0,
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+    },
+  });
+  await browser.installExtension(options.extensionDir ?? FIREFOX_DIST);
+  return {
+    browser,
+    extensionOrigin: `moz-extension://${FIREFOX_UUID}/`,
+    async close() {
+      await browser.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

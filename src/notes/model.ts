@@ -124,8 +124,8 @@ export function migrateNote(old: unknown, upgrades = NOTE_UPGRADES): MigrationRe
   let note = old as Record<string, unknown>;
   const version = note.version;
   if (version === undefined) return { ok: false, error: 'version: required' };
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, error: 'version: expected a whole number from 1' };
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return { ok: false, error: 'version: expected a whole number' };
   }
   if (version > NOTES_FORMAT_VERSION) {
     return {
@@ -160,7 +160,8 @@ export const MAX_REPORTED_ERRORS = 20;
 export function describeIssues(issues: readonly z.core.$ZodIssue[], at = ''): string[] {
   return issues.map((issue) => {
     const where = joinPath(at, issue.path);
-    const missing = issue.code === 'invalid_type' && !('input' in issue);
+    // Parsed with reportInput, an issue carries the value it was about: none means the field is missing.
+    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
     const what = missing ? 'required' : issue.message;
     return where ? `${where}: ${what}` : what;
   });

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit tests: the browser-free core in src/ and the thin adapters in extension/ (with happy-dom and
 // fake-indexeddb where a test asks for them). End-to-end tests have their own config in test/e2e/.
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -24,7 +24,8 @@ export class DatasetStore {
 
   /** The database, or null when IndexedDB cannot be opened here (private browsing, storage disabled). */
   database(): Promise<Database | null> {
-    this.db ??= openDatabase().catch((error: unknown) => {
+    // openDB can throw before it returns a promise (IndexedDB missing or disabled): both end up here.
+    this.db ??= Promise.resolve().then(openDatabase).catch((error: unknown) => {
       this.dbError = error instanceof Error ? error.message : String(error);
       return null;
     });

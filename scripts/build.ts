@@ -23,9 +23,12 @@ const FIREFOX = path.join(DIST, 'firefox');
 type Manifest = Record<string, unknown> & { background: Record<string, unknown>; content_scripts: Array<Record<string, unknown>> };
 
 /** The manifest source with the news sites filled in. */
-async function sourceManifest(version: string): Promise<Manifest> {
+async function sourceManifest(version: string, feedUrl: string): Promise<Manifest> {
   const manifest = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8')) as Manifest;
-  const expand = (list: unknown) => (list as string[]).flatMap((p) => (p === '$NEWS_SITES' ? NEWS_SITE_PATTERNS : [p]));
+  // The default feed's origin is a host permission, so that conditional requests to it need no CORS preflight.
+  const feedOrigin = `${new URL(feedUrl).origin}/*`;
+  const expand = (list: unknown) =>
+    (list as string[]).flatMap((p) => (p === '$NEWS_SITES' ? NEWS_SITE_PATTERNS : p === '$FEED_ORIGIN' ? [feedOrigin] : [p]));
   manifest.host_permissions = expand(manifest.host_permissions);
   for (const script of manifest.content_scripts) script.matches = expand(script.matches);
   manifest.version = version;
@@ -67,7 +70,7 @@ export async function buildExtension({ quiet = false } = {}): Promise<void> {
   const started = Date.now();
   const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const dataset = await loadDataset();
-  const feed = await loadFeedConfig();
+  const feed = loadFeedConfig();
 
   await rm(DIST, { recursive: true, force: true });
   await mkdir(path.join(CHROME, 'data'), { recursive: true });
@@ -101,7 +104,7 @@ export async function buildExtension({ quiet = false } = {}): Promise<void> {
   }
   await cp(path.join(ROOT, 'public'), CHROME, { recursive: true });
 
-  const source = await sourceManifest(pkg.version);
+  const source = await sourceManifest(pkg.version, feed.defaultFeedUrl);
   await cp(CHROME, FIREFOX, { recursive: true });
   await writeFile(path.join(CHROME, 'manifest.json'), JSON.stringify(chromeManifest(source), null, 2));
   await writeFile(path.join(FIREFOX, 'manifest.json'), JSON.stringify(firefoxManifest(source), null, 2));

@@ -44,10 +44,10 @@ export class DatasetStore {
     }
   }
 
-  /** Swaps in a new dataset atomically (used by the feed sync). */
-  async apply(dataset: Dataset, origin: DatasetState['origin']): Promise<void> {
+  /** Swaps in a new dataset atomically (used by the feed sync), with `alsoWrite` meta records in the same transaction. */
+  async apply(dataset: Dataset, origin: DatasetState['origin'], alsoWrite: Record<string, unknown> = {}): Promise<void> {
     const db = await this.database();
-    if (db) this.state = await replaceDataset(db, dataset, origin);
+    if (db) this.state = await replaceDataset(db, dataset, origin, new Date(), alsoWrite);
     else this.state = { version: dataset.version, published: dataset.published, origin, appliedAt: new Date().toISOString() };
     this.cached = Promise.resolve(dataset);
   }

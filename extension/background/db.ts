@@ -41,8 +41,17 @@ export function openDatabase(): Promise<Database> {
   });
 }
 
-/** Replaces the held dataset in one transaction: readers see the old one until it commits. */
-export async function replaceDataset(db: Database, dataset: Dataset, origin: DatasetState['origin'], now = new Date()): Promise<DatasetState> {
+/**
+ * Replaces the held dataset in one transaction: readers see the old one until it commits. `alsoWrite` adds
+ * records to `meta` in the same transaction (the feed's sync state), so that the two never disagree.
+ */
+export async function replaceDataset(
+  db: Database,
+  dataset: Dataset,
+  origin: DatasetState['origin'],
+  now = new Date(),
+  alsoWrite: Record<string, unknown> = {},
+): Promise<DatasetState> {
   const state: DatasetState = { version: dataset.version, published: dataset.published, origin, appliedAt: now.toISOString() };
   const tx = db.transaction(['companies', 'fx', 'meta'], 'readwrite');
   const companies = tx.objectStore('companies');
@@ -52,6 +61,7 @@ export async function replaceDataset(db: Database, dataset: Dataset, origin: Dat
     ...dataset.companies.map((c) => companies.put(c)),
     ...dataset.fx.map((r) => fx.put(r)),
     tx.objectStore('meta').put(state, 'dataset'),
+    ...Object.entries(alsoWrite).map(([key, value]) => tx.objectStore('meta').put(value, key)),
   ]);
   await tx.done;
   return state;

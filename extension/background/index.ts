@@ -8,8 +8,12 @@ import { getSettings } from '../shared/settings-store';
 import { DatasetStore, fetchBundledDataset } from './dataset-store';
 import { createRouter } from './router';
 import { syncRegisteredContentScripts } from './site-access';
+import { FeedSync, SYNC_ALARM } from './feed-sync';
+import { SETTINGS_KEY } from '../../src/settings/settings';
 
 const store = new DatasetStore(() => fetchBundledDataset(browser.runtime.getURL('data/dataset.json')));
+
+const feed = new FeedSync(store, getSettings);
 
 const route = createRouter({
   store,
@@ -19,16 +23,33 @@ const route = createRouter({
   async openTab(url) {
     await browser.tabs.create({ url });
   },
+  getSyncStatus: () => feed.state(),
+  syncNow: () => feed.syncNow(),
 });
+
+const reschedule = () =>
+  void getSettings()
+    .then((settings) => feed.schedule(settings))
+    .catch((error: unknown) => console.error('Footnote: could not schedule the feed sync', error));
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 
 browser.runtime.onInstalled.addListener(() => {
+  reschedule();
   void store.seedFromBundled().catch((error: unknown) => console.error('Footnote: could not store the bundled dataset', error));
   void syncRegisteredContentScripts().catch((error: unknown) => console.error('Footnote: could not register site access', error));
 });
 
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SYNC_ALARM) void feed.syncNow();
+});
+
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes[SETTINGS_KEY]) reschedule();
+});
+
 browser.runtime.onStartup.addListener(() => {
+  reschedule();
   void syncRegisteredContentScripts().catch((error: unknown) => console.error('Footnote: could not register site access', error));
 });
 

@@ -24,6 +24,7 @@ export interface RouterDeps {
   getSettings(): Promise<Settings>;
   openTab(url: string): Promise<void>;
   getSyncStatus?(): Promise<unknown>;
+  syncNow?(): Promise<unknown>;
 }
 
 /** The exchange rates needed to show these companies' figures and these currencies in the reader's currency. */
@@ -83,6 +84,11 @@ export function createRouter(deps: RouterDeps) {
         case 'get-status': {
           const [status, settings, sync] = await Promise.all([deps.store.status(), deps.getSettings(), deps.getSyncStatus?.() ?? null]);
           return { ok: true, value: { ...status, settings, sync } satisfies StoreStatus & { settings: Settings; sync: unknown } };
+        }
+        case 'sync-now': {
+          if (!fromExtensionPage) return { ok: false, error: 'Only Footnote’s own pages can start a sync.' };
+          if (!deps.syncNow) return { ok: false, error: 'Sync is not available.' };
+          return { ok: true, value: await deps.syncNow() };
         }
         case 'open-summary': {
           const params = new URLSearchParams();

@@ -2,24 +2,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DISPLAY_CURRENCIES, type Settings } from '../../src/settings/settings';
 import { getSettings, updateSettings } from '../shared/settings-store';
-import { ask } from '../shared/ask';
-
-interface Status {
-  version: string;
-  published: string;
-  origin: 'bundled' | 'feed';
-  storage: 'indexeddb' | 'memory';
-  storageError: string | null;
-}
+import { FeedSection } from './feed-section';
 
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [status, setStatus] = useState<Status | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
   useEffect(() => {
     void getSettings().then(setSettings);
-    ask<Status>({ type: 'get-status' }).then(setStatus, () => setStatus(null));
   }, []);
 
   const change = async (patch: Partial<Settings>) => {
@@ -94,17 +84,7 @@ export function OptionsApp() {
         )}
       </section>
 
-      <section aria-labelledby="data">
-        <h2 id="data">Data</h2>
-        {status ? (
-          <p>
-            Dataset version <strong>{status.version}</strong>, published {status.published.slice(0, 10)} ({status.origin === 'feed' ? 'from the feed' : 'bundled with Footnote'}).
-            {status.storage === 'memory' ? ` IndexedDB is not available here (${status.storageError ?? 'unknown reason'}): Footnote runs on its bundled data and cannot save notes.` : ''}
-          </p>
-        ) : (
-          <p class="muted">Reading the dataset…</p>
-        )}
-      </section>
+      <FeedSection settings={settings} onChange={change} />
     </main>
   );
 }

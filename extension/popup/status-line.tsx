@@ -1,25 +1,28 @@
-/** The dataset's version and where it lives, with the way to the options page. */
+/** The dataset's version, where it lives and the last sync's outcome, with the way to the options page. */
 import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 import { ask } from '../shared/ask';
-
-interface Status {
-  version: string;
-  origin: 'bundled' | 'feed';
-  storage: 'indexeddb' | 'memory';
-}
+import type { StatusReply } from '../options/feed-section';
 
 export function StatusLine() {
-  const [status, setStatus] = useState<Status | null>(null);
+  const [status, setStatus] = useState<StatusReply | null>(null);
   useEffect(() => {
-    ask<Status>({ type: 'get-status' }).then(setStatus, () => setStatus(null));
+    ask<StatusReply>({ type: 'get-status' }).then(setStatus, () => setStatus(null));
   }, []);
+  const outcome = status?.sync?.lastOutcome;
   return (
     <footer class="status">
-      <span>
-        {status ? `Dataset ${status.version} (${status.origin === 'feed' ? 'from the feed' : 'bundled'})` : 'Dataset: …'}
-        {status?.storage === 'memory' ? ' · notes cannot be saved in this browser mode' : ''}
-      </span>
+      <div>
+        <span class="dataset-version">
+          {status ? `Dataset ${status.version} (${status.origin === 'feed' ? 'from the feed' : 'bundled'})` : 'Dataset: …'}
+        </span>
+        {status?.storage === 'memory' ? <span class="warn"> · notes cannot be saved in this browser mode</span> : null}
+        {outcome?.status === 'failed' ? (
+          <p class="sync-error" role="status">
+            Last sync failed: {outcome.message}
+          </p>
+        ) : null}
+      </div>
       <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
         Options
       </button>

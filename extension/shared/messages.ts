@@ -25,6 +25,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('search-companies'), query: z.string().max(200) }),
   /** Popup and options: the dataset version, sync state and settings. */
   z.object({ type: z.literal('get-status') }),
+  /** Options and popup: sync the dataset from the feed now. */
+  z.object({ type: z.literal('sync-now') }),
   /** The card's "Open summary": opens the popup page for a company in a tab. */
   z.object({ type: z.literal('open-summary'), companyId: CompanyId.nullable() }),
 ]);

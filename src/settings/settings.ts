@@ -21,6 +21,12 @@ export const Settings = z.object({
   /** Which kinds of highlights are painted. */
   highlightCompanies: z.boolean().catch(true).default(true),
   highlightFigures: z.boolean().catch(true).default(true),
+  /** A feed other than the build's default ('' = the default). */
+  feedUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).catch('').default(''),
+  /** The public key (JWK as JSON text) of a custom feed ('' = the build's pinned key). */
+  feedPublicKey: z.string().max(4000).catch('').default(''),
+  /** Hours between automatic syncs; 0 turns automatic sync off. */
+  syncIntervalHours: z.number().min(0).max(24 * 30).catch(12).default(12),
 });
 export type Settings = z.infer<typeof Settings>;
 

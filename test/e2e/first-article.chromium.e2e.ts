@@ -10,6 +10,9 @@ import { cardState, highlightTexts, pointOfText } from './support/in-page';
 import { assertBuilt, NEWS_HOST } from './support/paths';
 import { ARTICLE, EXPECTED_COMPANIES, EXPECTED_FIGURES, NOT_HIGHLIGHTED } from './support/expectations';
 
+/** The extension API inside the service worker, where `worker.evaluate` runs. */
+declare const chrome: { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> } };
+
 let session: ChromiumSession;
 let server: FixtureServer;
 let page: Page;

@@ -96,6 +96,9 @@ function best(candidates: Judged[]): Judged | null {
   return top;
 }
 
+/** How far around the remembered position an edited quote is looked for before the whole text is searched. */
+const NEARBY = 4_000;
+
 /** How many edits a quote of this length may have and still be recognised: a quarter, at most 64. */
 export function maxEditsFor(quoteLength: number): number {
   return Math.min(64, Math.floor(quoteLength / 4));
@@ -112,8 +115,17 @@ function believable(j: Judged, wanted: QuoteSelector): boolean {
   return hasContext && Math.max(j.prefixScore, j.suffixScore) >= 0.5;
 }
 
+export interface AnchorOptions {
+  /**
+   * Whether an edited quote not found near its remembered position is looked for in the whole text (the default).
+   * On a very long page that search takes a while (about 0.1 s per note on 2 MB); a caller on the main thread can
+   * pass false and retry the detached notes later, in idle time or in a worker.
+   */
+  wholeText?: boolean;
+}
+
 /** Finds the quote in `text` (the page's text now). Returns UTF-16 offsets, or null when the quote is gone. */
-export function anchorQuote(text: string, selector: QuoteToFind): Anchor | null {
+export function anchorQuote(text: string, selector: QuoteToFind, options: AnchorOptions = {}): Anchor | null {
   const wanted = selector.quote;
   const exact = wanted.exact;
   if (!exact) return null;
@@ -135,14 +147,27 @@ export function anchorQuote(text: string, selector: QuoteToFind): Anchor | null 
   if (maxEdits === 0) return null;
   // Finding where a match starts costs about length x (length + edits); keep the total bounded for long quotes.
   const limit = Math.max(1, Math.min(50, Math.floor(2_000_000 / (exact.length * (exact.length + maxEdits)))));
-  const approx = searchApprox(text, exact, maxEdits, limit).map((m) =>
-    judge(text, wanted, hint, { start: m.start, end: m.end }, 1 - m.errors / exact.length),
-  );
-  const approxBest = best(approx.filter((j) => believable(j, wanted)));
-  return approxBest ? approxBest.anchor : null;
+  const approxBest = (from: number, to: number) =>
+    best(
+      searchApprox(text, exact, maxEdits, { limit, from, to })
+        .map((m) => judge(text, wanted, hint, { start: m.start, end: m.end }, 1 - m.errors / exact.length))
+        .filter((j) => believable(j, wanted)),
+    );
+  // An edited quote is usually still about where it was: look there first, which is quick on a long page.
+  if (hint !== null) {
+    const slack = NEARBY + 4 * exact.length;
+    const near = approxBest(Math.max(0, hint - slack), Math.min(text.length, hint + exact.length + slack));
+    if (near) return near.anchor;
+  }
+  if (options.wholeText === false && hint !== null) return null;
+  return approxBest(0, text.length)?.anchor ?? null;
 }
 
 /** Anchors many notes against one text; null marks a detached note. */
-export function anchorNotes<T extends { target: QuoteToFind }>(text: string, notes: readonly T[]): { note: T; anchor: Anchor | null }[] {
-  return notes.map((note) => ({ note, anchor: anchorQuote(text, note.target) }));
+export function anchorNotes<T extends { target: QuoteToFind }>(
+  text: string,
+  notes: readonly T[],
+  options: AnchorOptions = {},
+): { note: T; anchor: Anchor | null }[] {
+  return notes.map((note) => ({ note, anchor: anchorQuote(text, note.target, options) }));
 }

@@ -6,7 +6,9 @@
  * matching based on dynamic programming", JACM 46(3), 1999): one column of the edit-distance table is kept as two
  * bit vectors of vertical deltas, so each text character costs ceil(m / 32) word operations. Patterns longer than
  * 32 characters are handled by treating the vectors as multi-word numbers (carrying the addition and the shifts
- * across words), which is the single-word algorithm on a wider word. Linear in the text: a 2 MB page is fine.
+ * across words), which is the single-word algorithm on a wider word. Before that, fast exact searches for pieces
+ * of the pattern narrow the text down to the few stretches that can hold a match (see candidateStretches), so a
+ * 2 MB page is mostly read by indexOf.
  *
  * Where a match starts is found afterwards with a small dynamic program over the few characters before its end.
  */
@@ -22,68 +24,135 @@ export interface ApproxMatch {
 
 const WORD = 32;
 
-/** Bit masks per character: bit i of word w is set where pattern[w * 32 + i] is that character. */
-function patternMasks(pattern: string, words: number): Map<number, Uint32Array> {
-  const masks = new Map<number, Uint32Array>();
+/**
+ * Bit masks per character, flat: `rowOf[c]` is 1 + the row of character code c in `masks` (0: not in the
+ * pattern), and row r holds `words` words where bit i of word w is set when pattern[w * 32 + i] is that character.
+ * A table indexed by character code is several times faster than a Map lookup per character of a 2 MB text.
+ */
+function patternMasks(pattern: string, words: number): { rowOf: Uint32Array; masks: Uint32Array } {
+  const rowOf = new Uint32Array(0x10000);
+  let rows = 0;
   for (let i = 0; i < pattern.length; i++) {
     const unit = pattern.charCodeAt(i);
-    let mask = masks.get(unit);
-    if (!mask) {
-      mask = new Uint32Array(words);
-      masks.set(unit, mask);
-    }
-    mask[i >>> 5] = (mask[i >>> 5] ?? 0) | (1 << (i & 31));
+    if (rowOf[unit] === 0) rowOf[unit] = ++rows;
   }
-  return masks;
+  const masks = new Uint32Array((rows + 1) * words); // row 0: characters not in the pattern
+  for (let i = 0; i < pattern.length; i++) {
+    const row = rowOf[pattern.charCodeAt(i)] ?? 0;
+    const at = row * words + (i >>> 5);
+    masks[at] = (masks[at] ?? 0) | (1 << (i & 31));
+  }
+  return { rowOf, masks };
 }
 
 /**
- * The ends of the places where `pattern` occurs in `text` with at most `maxErrors` edits, with the edits of the
- * best alignment ending there. Every qualifying end is reported; callers pick among neighbours.
+ * The ends of the places where `pattern` occurs in text.slice(from, to) with at most `maxErrors` edits, with the
+ * edits of the best alignment ending there (as offsets in `text`). Every qualifying end is reported; callers pick
+ * among neighbours.
  */
-export function findApproxEnds(text: string, pattern: string, maxErrors: number): { end: number; errors: number }[] {
+export function findApproxEnds(
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  from = 0,
+  to = text.length,
+): { end: number; errors: number }[] {
   const m = pattern.length;
   if (m === 0) return [];
+  const k = Math.min(maxErrors, m);
   const words = Math.ceil(m / WORD);
-  const masks = patternMasks(pattern, words);
-  const none = new Uint32Array(words);
-  // Vertical deltas of the current column: all +1 at the start (distance grows by one per pattern row).
+  const last = words - 1;
+  const { rowOf, masks } = patternMasks(pattern, words);
+  const rowsIn = (w: number) => (w === last ? m - WORD * last : WORD);
+  const lastBottom = (1 << ((m - 1) & 31)) >>> 0;
+  // Vertical deltas of the current column (all +1 at the start: the distance grows by one per pattern row), and
+  // the distance at the bottom row of each word.
   const plus = new Uint32Array(words).fill(0xffffffff);
   const minus = new Uint32Array(words);
-  const last = words - 1;
-  const lastBit = 1 << ((m - 1) & 31);
-  let score = m;
+  const score = new Int32Array(words);
+  for (let w = 0; w < words; w++) score[w] = WORD * w + rowsIn(w);
+  // Ukkonen's cut-off, by words: rows below the active words all have more than k edits and are not computed.
+  // A distance can only come down to k next to a row already at or under k, so the band grows by at most one
+  // word per column; a word whose bottom is at k + 32 or more has no row at k or under and leaves the band.
+  let active = Math.max(0, Math.ceil(k / WORD) - 1);
   const ends: { end: number; errors: number }[] = [];
 
-  for (let j = 0; j < text.length; j++) {
-    const eqs = masks.get(text.charCodeAt(j)) ?? none;
+  for (let j = from; j < to; j++) {
+    const base = (rowOf[text.charCodeAt(j)] ?? 0) * words;
     let addCarry = 0;
     let plusShiftIn = 0; // search mode: the top row is all zeros, so no horizontal delta enters word 0
     let minusShiftIn = 0;
-    for (let w = 0; w < words; w++) {
-      const eq = eqs[w] ?? 0;
-      const pv = plus[w] ?? 0;
-      const mv = minus[w] ?? 0;
+    let joined = false;
+    for (let w = 0; ; w++) {
+      const eq = masks[base + w] as number;
+      const pv = plus[w] as number;
+      const mv = minus[w] as number;
       const xv = eq | mv;
-      const sum = ((eq & pv) >>> 0) + (pv >>> 0) + addCarry;
+      const sum = ((eq & pv) >>> 0) + pv + addCarry; // unsigned words: the carry is what passes 2^32
       addCarry = sum > 0xffffffff ? 1 : 0;
-      const xh = (((sum >>> 0) ^ pv) | eq) >>> 0;
+      const xh = ((sum ^ pv) | eq) >>> 0;
       const ph = (mv | ~(xh | pv)) >>> 0;
       const mh = (pv & xh) >>> 0;
-      if (w === last) {
-        if (ph & lastBit) score++;
-        else if (mh & lastBit) score--;
-      }
-      const phShifted = ((ph << 1) | plusShiftIn) >>> 0;
-      const mhShifted = ((mh << 1) | minusShiftIn) >>> 0;
+      const bottom = w === last ? lastBottom : 0x80000000;
+      const change = ph & bottom ? 1 : mh & bottom ? -1 : 0;
+      score[w] = (score[w] as number) + change;
+      plus[w] = ((mh << 1) | minusShiftIn) | ~(xv | (ph << 1) | plusShiftIn);
+      minus[w] = ((ph << 1) | plusShiftIn) & xv;
       plusShiftIn = ph >>> 31;
       minusShiftIn = mh >>> 31;
-      plus[w] = (mhShifted | ~(xv | phShifted)) >>> 0;
-      minus[w] = (phShifted & xv) >>> 0;
+      if (w < active) continue;
+      if (joined || active === last) break;
+      const before = (score[w] as number) - change;
+      if (Math.min(score[w] as number, before) > k) break;
+      // The next word joins the band, as it stood before this column: each row one more than the row above.
+      joined = true;
+      active++;
+      plus[active] = 0xffffffff;
+      minus[active] = 0;
+      score[active] = before + rowsIn(active);
     }
-    if (score <= maxErrors) ends.push({ end: j + 1, errors: score });
+    if (!joined) while (active > 0 && (score[active] as number) >= k + WORD) active--;
+    if (active === last && (score[last] ?? Infinity) <= k) ends.push({ end: j + 1, errors: score[last] ?? 0 });
   }
   return ends;
+}
+
+/**
+ * The stretches of text that can hold a match, found with fast exact searches: cut the pattern into
+ * maxErrors + 1 pieces; each edit breaks at most one piece, so any match keeps one piece intact, and the match
+ * lies within maxErrors (before) and 2 * maxErrors (after) of where that piece puts the pattern. Null when the
+ * pieces are too short to be selective or the stretches would cover much of the text: then scan it all.
+ */
+export function candidateStretches(
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  from = 0,
+  to = text.length,
+): [number, number][] | null {
+  const m = pattern.length;
+  const pieces = maxErrors + 1;
+  const size = Math.floor(m / pieces);
+  if (size < 3) return null;
+  const found: [number, number][] = [];
+  const tooMany = Math.max(64, (to - from) / (4 * (m + 2 * maxErrors)));
+  for (let i = 0; i < pieces; i++) {
+    const offset = i * size;
+    const piece = pattern.slice(offset, i === pieces - 1 ? m : offset + size);
+    for (let at = text.indexOf(piece, from); at !== -1 && at + piece.length <= to; at = text.indexOf(piece, at + 1)) {
+      found.push([Math.max(from, at - offset - maxErrors), Math.min(to, at - offset + m + 2 * maxErrors)]);
+      if (found.length > tooMany) return null;
+    }
+  }
+  found.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const stretch of found) {
+    const previous = merged[merged.length - 1];
+    if (previous && stretch[0] <= previous[1]) previous[1] = Math.max(previous[1], stretch[1]);
+    else merged.push([stretch[0], stretch[1]]);
+  }
+  const covered = merged.reduce((sum, [a, b]) => sum + (b - a), 0);
+  return covered > (to - from) / 4 ? null : merged;
 }
 
 /**
@@ -121,12 +190,24 @@ export function findApproxStart(text: string, pattern: string, end: number, maxE
   return { start: end - bestLength, end, errors: bestErrors };
 }
 
+export interface SearchOptions {
+  /** At most this many matches, the ones with the fewest edits. */
+  limit?: number;
+  /** Search only text.slice(from, to); offsets stay those of `text`. */
+  from?: number;
+  to?: number;
+}
+
 /**
  * The places where `pattern` occurs in `text` with at most `maxErrors` edits, one per cluster of neighbouring
- * ends (the end with the fewest edits), best first, at most `limit` of them.
+ * ends (the end with the fewest edits), best first.
  */
-export function searchApprox(text: string, pattern: string, maxErrors: number, limit = 50): ApproxMatch[] {
-  const ends = findApproxEnds(text, pattern, maxErrors);
+export function searchApprox(text: string, pattern: string, maxErrors: number, options: SearchOptions = {}): ApproxMatch[] {
+  const { limit = 50, from = 0, to = text.length } = options;
+  const stretches = candidateStretches(text, pattern, maxErrors, from, to);
+  const ends = stretches
+    ? stretches.flatMap(([a, b]) => findApproxEnds(text, pattern, maxErrors, a, b))
+    : findApproxEnds(text, pattern, maxErrors, from, to);
   const clusters: { end: number; errors: number }[] = [];
   let previousEnd = -Infinity;
   for (const candidate of ends) {

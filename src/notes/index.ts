@@ -1,7 +1,7 @@
 /** Saved notes: the model, finding quotes again, exports and imports. What the extension needs, in one place. */
 export { NOTES_FORMAT_VERSION, Note, migrateNote, readNote } from './model';
 export type { NoteContext, NoteFigure, NotePage, NoteTarget, PositionSelector, QuoteSelector } from './model';
-export { anchorNotes, anchorQuote, describeQuote, type Anchor, type QuoteDescription } from './anchoring';
+export { anchorNotes, anchorQuote, describeQuote, type Anchor, type AnchorOptions, type QuoteDescription } from './anchoring';
 export { cleanTags, createNote, deleteNote, editNote, restoreNote, type NewNote } from './note-actions';
 export {
   EXPORT_FILES,

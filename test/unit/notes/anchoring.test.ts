@@ -135,6 +135,15 @@ describe('finding a quote again', () => {
     expect(found).toEqual({ start: quoteAt, end: quoteAt + QUOTE.length });
   });
 
+  it('can leave the whole-text search of an edited quote for later, finding it only near where it was', () => {
+    const edited = text.replace(QUOTE, 'RMB 380 bn (US$53bn)');
+    const farAway = `${'Filler text that pushes everything down the page. '.repeat(400)}${edited}`;
+    expect(anchorQuote(edited, selector, { wholeText: false })).not.toBeNull();
+    expect(anchorQuote(farAway, selector, { wholeText: false })).toBeNull();
+    const found = anchorQuote(farAway, selector);
+    expect(found && farAway.slice(found.start, found.end)).toBe('RMB 380 bn (US$53bn)');
+  });
+
   it('works from the quote alone when a note has no position', () => {
     const found = anchorQuote(text, { quote: selector.quote });
     expect(found?.start).toBe(text.indexOf(QUOTE));

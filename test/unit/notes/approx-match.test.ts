@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, findApproxEnds, findApproxStart, searchApprox } from '../../../src/notes/approx-match';
+import { candidateStretches, editDistance, findApproxEnds, findApproxStart, searchApprox } from '../../../src/notes/approx-match';
 
 /** The textbook O(n*m) table for "best edits of pattern ending at each text position", to check the fast one against. */
 function slowEnds(text: string, pattern: string, maxErrors: number): { end: number; errors: number }[] {
@@ -35,16 +35,47 @@ describe('approximate search (Myers bit-parallel)', () => {
     const random = seeded(42);
     const alphabet = 'abcd ';
     const word = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-    for (let round = 0; round < 60; round++) {
-      const pattern = word(1 + Math.floor(random() * 100)); // crosses the 32- and 64-character word boundaries
+    for (let round = 0; round < 120; round++) {
+      const pattern = word(1 + Math.floor(random() * 160)); // crosses the 32- and 64-character word boundaries
       let text = word(300);
       // Plant an edited copy of the pattern so that there is something to find.
       const at = Math.floor(random() * 200);
       const edited = pattern.slice(0, pattern.length >> 1) + 'x' + pattern.slice((pattern.length >> 1) + 1);
       text = text.slice(0, at) + edited + text.slice(at);
-      const maxErrors = Math.floor(pattern.length / 3);
+      const maxErrors = Math.floor(pattern.length / (2 + (round % 8))); // few and many edits: the band of words varies
       expect(findApproxEnds(text, pattern, maxErrors)).toEqual(slowEnds(text, pattern, maxErrors));
     }
+  });
+
+  it('reads only the stretches that can hold a match, and finds the same ends as a full scan', () => {
+    const random = seeded(7);
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz ';
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    let filtered = 0;
+    for (let round = 0; round < 40; round++) {
+      const pattern = word(12 + Math.floor(random() * 150));
+      const maxErrors = Math.floor(pattern.length / 4);
+      // Plant copies with a few random edits each, in a long text.
+      let text = word(20_000);
+      for (let copy = 0; copy < 3; copy++) {
+        let edited = pattern;
+        for (let e = 0; e < 1 + Math.floor(random() * maxErrors); e++) {
+          const at = Math.floor(random() * edited.length);
+          const kind = Math.floor(random() * 3);
+          edited = kind === 0 ? edited.slice(0, at) + 'Z' + edited.slice(at + 1) : kind === 1 ? edited.slice(0, at) + edited.slice(at + 1) : edited.slice(0, at) + 'Q' + edited.slice(at);
+        }
+        const at = Math.floor(random() * text.length);
+        text = text.slice(0, at) + edited + text.slice(at);
+      }
+      const stretches = candidateStretches(text, pattern, maxErrors);
+      if (!stretches) continue;
+      filtered++;
+      expect(stretches.reduce((n, [a, b]) => n + b - a, 0)).toBeLessThan(text.length / 4);
+      const fromStretches = stretches.flatMap(([from, to]) => findApproxEnds(text, pattern, maxErrors, from, to));
+      expect(fromStretches).toEqual(findApproxEnds(text, pattern, maxErrors));
+      expect(fromStretches.length).toBeGreaterThan(0);
+    }
+    expect(filtered).toBeGreaterThan(20);
   });
 
   it('finds an exact occurrence with no edits and the right start', () => {

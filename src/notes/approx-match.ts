@@ -6,9 +6,10 @@
  * matching based on dynamic programming", JACM 46(3), 1999): one column of the edit-distance table is kept as two
  * bit vectors of vertical deltas, so each text character costs ceil(m / 32) word operations. Patterns longer than
  * 32 characters are handled by treating the vectors as multi-word numbers (carrying the addition and the shifts
- * across words), which is the single-word algorithm on a wider word. Before that, fast exact searches for pieces
- * of the pattern narrow the text down to the few stretches that can hold a match (see candidateStretches), so a
- * 2 MB page is mostly read by indexOf.
+ * across words), which is the single-word algorithm on a wider word, and only the words near the top that can
+ * still be within k edits are computed (Ukkonen's cut-off). Before that, fast exact searches for pieces of the
+ * pattern narrow the text down to the few stretches that can hold a match (see candidateStretches), so a 2 MB page
+ * is often read by indexOf alone.
  *
  * Where a match starts is found afterwards with a small dynamic program over the few characters before its end.
  */

@@ -64,7 +64,13 @@ export const NoteTarget = z
   .strict();
 export type NoteTarget = z.infer<typeof NoteTarget>;
 
-export const NoteSource = z.object({ title: z.string(), url: z.string().min(1) }).strict();
+/**
+ * A page address: http(s), or file for a saved page. Imported files are not trusted, and an address is shown as a
+ * link: a javascript: or data: address is refused here rather than escaped everywhere it is shown.
+ */
+export const PageAddress = z.url({ protocol: /^(https?|file)$/, error: 'expected an http, https or file address' });
+
+export const NoteSource = z.object({ title: z.string(), url: PageAddress }).strict();
 export type NoteSource = z.infer<typeof NoteSource>;
 
 /** What the card said when the note was saved, so that the note still reads right after the dataset changes. */
@@ -80,7 +86,7 @@ export type NoteContext = z.infer<typeof NoteContext>;
 
 export const NotePage = z
   .object({
-    url: z.url(),
+    url: PageAddress,
     title: z.string(),
   })
   .strict();

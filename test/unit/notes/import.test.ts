@@ -60,11 +60,24 @@ describe('importing a file that is not right writes nothing and says what is wro
       [
         'notes[0].id: Invalid UUID',
         'notes[1].createdAt: Invalid ISO datetime',
-        'notes[1].page.url: Invalid URL',
+        'notes[1].page.url: expected an http, https or file address',
         'notes[3]: Unrecognized key: "colour"',
         'notes[3].tags[1]: a tag is empty',
       ].sort(),
     );
+  });
+
+  it('refuses page and source addresses that would run as script when shown as links', () => {
+    const errors = errorsOf(
+      backupWith((b) => {
+        (b.notes[0]!.page as Record<string, unknown>).url = 'javascript:alert(1)';
+        (b.notes[0]!.context as { sources: { url: string }[] }).sources[0]!.url = 'data:text/html,<script>alert(1)</script>';
+      }),
+    );
+    expect(errors).toEqual([
+      'notes[0].page.url: expected an http, https or file address',
+      'notes[0].context.sources[0].url: expected an http, https or file address',
+    ]);
   });
 
   it('refuses a backup from a newer Footnote instead of guessing', () => {
@@ -109,7 +122,7 @@ describe('importing a file that is not right writes nothing and says what is wro
     expect(errorsOf(JSON.stringify(collection))).toEqual([
       'first.items[0].footnote:note.context.summary: Invalid input: expected string, received number',
       'first.items[0].footnote:note.context.lines: required',
-      'first.items[1] (as a note).page.url: Invalid URL',
+      'first.items[1] (as a note).page.url: expected an http, https or file address',
     ]);
   });
 

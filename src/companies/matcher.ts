@@ -18,8 +18,8 @@ interface Candidate {
 
 /** Words after a sentence-initial common word that make it a verb: "Grab a coffee", "Shell out", "Arm yourself". */
 const VERB_OBJECTS = new Set([
-  'a', 'an', 'the', 'your', 'my', 'our', 'their', 'his', 'her', 'some', 'this', 'that', 'these', 'those', 'any',
-  'every', 'yourself', 'yourselves', 'me', 'us', 'them', 'out', 'off',
+  'a', 'an', 'the', 'your', 'my', 'our', 'their', 'his', 'her', 'some', 'yourself', 'yourselves', 'me', 'us', 'them',
+  'out', 'off',
 ]);
 
 /** Hyphenated words after a company name that keep it a company: "Meta-owned", "Arm-based", "Apple-designed". */
@@ -131,6 +131,7 @@ export function createCompanyMatcher(table: AliasTable): CompanyMatcher {
           name: company.name,
           aliasKind: entry.kind,
           alias: entry.text,
+          country: company.country,
         });
         last = c.end;
       }

@@ -37,6 +37,8 @@ export interface CompanyMatch {
   aliasKind: AliasKind;
   /** The dataset alias that matched ("Amazon Web Services" for "amazon web services"). */
   alias: string;
+  /** ISO 3166-1 alpha-2 of the company: settles what "¥" means on the page. */
+  country: string;
 }
 
 export interface FindCompaniesOptions {

@@ -66,7 +66,6 @@ export function footnoteConfig(mode: string, options: FootnoteBuildOptions) {
         name: mode === 'content' ? 'footnoteContent' : 'footnoteBackground',
         fileName: () => `${mode}.js`,
       },
-      rollupOptions: { output: { inlineDynamicImports: true } },
     },
   };
 }

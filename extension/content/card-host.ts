@@ -3,7 +3,7 @@
  * the page's CSS can neither change the card nor hide it; re-parented into the fullscreen element when
  * there is one. Placement inside the viewport is @floating-ui/dom's job.
  */
-import { computePosition, flip, inline, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import type { CardModel } from '../../src/context/card-model';
 import { Card, CARD_STYLE, type CardActions } from './card';
@@ -114,7 +114,19 @@ export class CardHost {
     const { x, y } = await computePosition(reference, this.mount, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [inline(), offset(8), flip({ padding: 8 }), shift({ padding: 8 })],
+      middleware: [
+        inline(),
+        offset(8),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        // Never taller than the room there is: the card scrolls inside instead of running off-screen.
+        size({
+          padding: 8,
+          apply({ availableHeight }) {
+            card.style.maxHeight = `${Math.max(160, Math.floor(availableHeight))}px`;
+          },
+        }),
+      ],
     });
     if (this.anchor !== anchor) return;
     Object.assign(this.mount.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });

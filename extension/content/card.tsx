@@ -42,9 +42,9 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
               {model.figure.rateNote ? <span class="note"> {model.figure.rateNote}</span> : null}
             </p>
           ) : null}
+          {model.figure.paired ? <p class="note">{model.figure.paired}</p> : null}
           {model.figure.perYear ? <p>{model.figure.perYear}</p> : null}
           {model.comparison ? <p class="comparison">{model.comparison}</p> : null}
-          {model.attribution.metricLabel && model.figure ? <p class="note">Compared with {model.attribution.metricLabel.toLowerCase()}.</p> : null}
         </section>
       ) : null}
 

@@ -183,16 +183,20 @@ export class FootnotePage {
     if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyF') {
       event.preventDefault();
       event.stopPropagation();
-      this.nextFigure();
+      this.nextFigure('key');
     }
   }
 
-  private lastNextFigure = 0;
-  /** Moves to the next figure on the page and opens its card, with focus in it. */
-  nextFigure(): void {
+  private lastKeyPress = -Infinity;
+  /**
+   * Moves to the next figure on the page and opens its card, with focus in it. Reached by the browser's
+   * command (routed by the background) and by the same key read in the page, for when the browser does not
+   * route it; one key press that arrives both ways moves once.
+   */
+  nextFigure(source: 'key' | 'command'): void {
     const t = performance.now();
-    if (t - this.lastNextFigure < 150) return; // the command and the in-page key for one key press
-    this.lastNextFigure = t;
+    if (source === 'key') this.lastKeyPress = t;
+    else if (t - this.lastKeyPress < 250) return;
     const figures = this.scanner.matches().filter((m) => m.kind !== 'company');
     if (figures.length === 0) return;
     this.keyboardIndex = (this.keyboardIndex + 1) % figures.length;
@@ -239,7 +243,7 @@ export class FootnotePage {
         .map((c) => ({ id: c.id, name: c.name })),
       fx: this.fx ?? createFxIndex([]),
       readerCurrency: settings?.displayCurrency ?? 'USD',
-      locale: this.doc.documentElement.lang && navigator.language ? navigator.language : 'en',
+      locale: navigator.language || 'en',
       date: this.articleDate ?? new Date().toISOString().slice(0, 10),
     });
   }

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       case 'page-summary':
         return Promise.resolve(page ? { enabled: true, ...page.summary() } : { enabled: false, url: location.href, title: document.title });
       case 'next-figure':
-        page?.nextFigure();
+        page?.nextFigure('command');
         return Promise.resolve(true);
       default:
         return undefined;

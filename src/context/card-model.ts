@@ -79,9 +79,11 @@ export interface CardModel {
   candidates: Array<{ id: string; name: string }>;
   figure: {
     asWritten: string;
-    /** "≈ US$53.0B" in the reader's currency, with the rate used. */
+    /** The amount in the reader's currency: "$53B", or "≈ $52.8B" when converted, with the rate used. */
     converted: string | null;
     rateNote: string | null;
+    /** The same amount as written next to it in another currency: "RMB 380 billion (US$53bn)". */
+    paired: string | null;
     /** "about US$17.7B a year over 3 years". */
     perYear: string | null;
   } | null;
@@ -173,6 +175,17 @@ export function buildSeries(input: SeriesOptions, company: CompanyRecord, metric
   return { metric, title: `${METRIC_LABELS[metric]}, by fiscal year`, points };
 }
 
+/** "US dollars", "Chinese yuan": the currency's name in the reader's language. */
+export function currencyName(code: string, locale: string): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'currency' }).of(code);
+    if (name) return name;
+  } catch {
+    // An engine without DisplayNames, or an unknown code.
+  }
+  return code;
+}
+
 function describeRate(input: CardInput, from: string): string | null {
   const fromQuote = input.fx.quote(from, input.date);
   const toQuote = input.fx.quote(input.readerCurrency, input.date);
@@ -185,13 +198,15 @@ function moneyFigure(input: CardInput, figure: FigureInput, series: CardSeries |
   const amount = figure.high ?? figure.amount;
   const currency = figure.currency;
   if (amount === undefined || !currency) {
-    return { figure: { asWritten: figure.surface, converted: null, rateNote: null, perYear: null }, comparison: null };
+    return { figure: { asWritten: figure.surface, converted: null, rateNote: null, perYear: null, paired: null }, comparison: null };
   }
   let converted: string | null = null;
   let rateNote: string | null = null;
   let readerAmount: number | null = null;
   if (currency === input.readerCurrency) {
     readerAmount = amount;
+    converted = formatMoney(amount, currency, input.locale);
+    rateNote = `${currencyName(currency, input.locale)}, as written`;
   } else {
     const c = convertAmount(input.fx, amount, currency, input.readerCurrency, input.date);
     if (c) {
@@ -216,7 +231,12 @@ function moneyFigure(input: CardInput, figure: FigureInput, series: CardSeries |
       comparison = `about ${formatRatio(ratio, input.locale)} ${latest.period} ${METRIC_LABELS[series.metric].toLowerCase()}${years && years > 1 ? ', per year' : ''}`;
     }
   }
-  return { figure: { asWritten: figure.surface, converted, rateNote, perYear }, comparison };
+  let paired: string | null = null;
+  if (figure.pairedAmount) {
+    const { amount: otherAmount, currency: otherCurrency } = figure.pairedAmount;
+    paired = `The same amount as ${formatMoney(otherAmount, otherCurrency, input.locale)} (${currencyName(otherCurrency, input.locale)}) in the text`;
+  }
+  return { figure: { asWritten: figure.surface, converted, rateNote, perYear, paired }, comparison };
 }
 
 export function buildCardModel(input: CardInput): CardModel {
@@ -245,7 +265,7 @@ export function buildCardModel(input: CardInput): CardModel {
     figureView = m.figure;
     comparison = m.comparison;
   } else if (figure?.kind === 'percent') {
-    figureView = { asWritten: figure.surface, converted: null, rateNote: null, perYear: null };
+    figureView = { asWritten: figure.surface, converted: null, rateNote: null, perYear: null, paired: null };
   }
 
   let empty: string | null = null;

@@ -73,16 +73,8 @@ describe('Firefox: the sample article', () => {
     const point = await page.evaluate(pointOfText, { text: 'US$53bn' });
     await page.mouse.move(point!.x, point!.y);
     await page.waitForFunction(cardOpen, { timeout: 5_000 });
-    const opened = new Promise<Page>((resolve) =>
-      session.browser.on('targetcreated', async (target) => {
-        const p = await target.page();
-        if (p) resolve(p);
-      }),
-    );
     expect(await page.evaluate(clickCardButton, 'Open summary')).toBe(true);
-    const popup = await opened;
-    await popup.waitForFunction(() => location.href.includes('popup.html'), { timeout: 10_000 });
-    expect(popup.url()).toContain(session.extensionOrigin);
+    const popup = await session.waitForPage((url) => url.startsWith(`${session.extensionOrigin}popup.html`));
     // The company view first; "This page" lists the page's companies.
     await popup.waitForSelector('#company-name', { timeout: 10_000 });
     expect(await popup.$eval('#company-name', (el) => el.textContent)).toBe('Alibaba');

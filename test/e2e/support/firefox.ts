@@ -3,7 +3,7 @@
  * The extension gets a fixed UUID, so its pages have a known address; tests reach them through the
  * extension's own UI (Firefox does not let a test navigate to moz-extension:// directly).
  */
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,8 @@ export const FIREFOX_UUID = '8d3c5e1f-4a0b-4c6e-9f1d-2b7a6c5e4d3f';
 export interface FirefoxSession {
   browser: Browser;
   extensionOrigin: string;
+  /** The first open page whose address passes `test` (extension pages open in tabs the extension creates). */
+  waitForPage(test: (url: string) => boolean, timeoutMs?: number): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,18 @@ export async function launchFirefox(options: { extraHosts?: string[]; extensionD
   return {
     browser,
     extensionOrigin: `moz-extension://${FIREFOX_UUID}/`,
+    async waitForPage(test, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        for (const p of await browser.pages()) {
+          // Puppeteer's page.url() is not told of moz-extension:// navigations over BiDi: ask the page itself.
+          const href = await p.evaluate(() => location.href).catch(() => p.url());
+          if (test(href)) return p;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`No page opened whose address matches within ${timeoutMs} ms; open: ${(await browser.pages()).map((p) => p.url()).join(', ')}`);
+    },
     async close() {
       await browser.close();
       await rm(profile, { recursive: true, force: true });

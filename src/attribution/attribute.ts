@@ -32,23 +32,33 @@ export interface Attribution {
 }
 
 type MoneyMetric = 'capex' | 'investment' | 'spend' | 'revenue' | 'backlog' | 'valuation' | 'funding';
+type Figure = MoneyMatch | PercentMatch;
 
-/** Words that name what an amount is, in the order they are tried when two overlap ("capital spending" is capex). */
+/** Words that name what an amount is. */
 const MONEY_WORDS: [RegExp, MoneyMetric][] = [
-  [/\b(?:capex|capital expenditures?|capital spending|capital investments?|capital outlays?)\b/gi, 'capex'],
+  [/\b(?:capex|capital expenditures?|capital spending|capital investments?|capital outlays?|capital appropriations?|capital budget)\b/gi, 'capex'],
   [/\b(?:backlog|remaining performance obligations?|RPO|order book|contracted (?:future )?revenue)\b/gi, 'backlog'],
-  [/\b(?:valuation|valued|valuing|values? (?:it|the company)|market (?:value|cap|capitali[sz]ation)|worth)\b/gi, 'valuation'],
-  [/\b(?:rais(?:e|es|ed|ing)|funding|funding round|financing round|round of funding|series [a-h]\b|seed round)\b/gi, 'funding'],
+  [/\b(?:valuation|valued|valuing|values|(?:is|was|now) worth|market (?:value|cap|capitali[sz]ation))\b/gi, 'valuation'],
+  [/\b(?:rais(?:e|es|ed|ing)|funding|funding round|financing round|round of funding|series [a-h]|seed round|bonds?|bond (?:sale|deal|offering)|debt (?:sale|offering))\b/gi, 'funding'],
   [/\b(?:invest(?:s|ed|ing|ment|ments)?|pour(?:s|ed|ing)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|bets?|betting)\b/gi, 'investment'],
-  [/\b(?:spend(?:s|ing)?|spent|outlays?|budget(?:ed|s)?)\b/gi, 'spend'],
-  [/\b(?:revenues?|sales|turnover|top line|brought in|bookings)\b/gi, 'revenue'],
+  [/\b(?:spend(?:s|ing)?|spent|outlays?|budget(?:ed|s)?|burn(?:s|ed|ing)? through|cash burn|(?:will|would) cost|at a cost of)\b/gi, 'spend'],
+  [/\b(?:revenues?|sales|turnover|top line|bookings)\b(?! per (?:user|subscriber|customer|member|unit))/gi, 'revenue'],
 ];
-const REVENUE_WORD = /\b(?:revenues?|sales|turnover|top line)\b/gi;
-const GROWTH_WORD = /\b(?:grow(?:s|n|ing)?|grew|growth|r[io]se|rising|increas(?:e|es|ed|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|surg(?:e|es|ed)|soar(?:s|ed)?|expand(?:s|ed)?|up|year[- ]over[- ]year|year[- ]on[- ]year|yoy|y\/y|fell|fall(?:s|ing)?|declin(?:e|es|ed)|drop(?:s|ped)?|down|slow(?:s|ed)?|accelerat(?:e|es|ed))\b/gi;
+const CAPEX_WORD = MONEY_WORDS[0]![0];
+const REVENUE_WORD = /\b(?:revenues?|sales|turnover|top line)\b(?! per )/gi;
+const GROWTH_WORD = /\b(?:grow(?:s|n|ing)?|grew|growth|r[io]se|rising|increas(?:e|es|ed|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|surg(?:e|es|ed)|soar(?:s|ed)?|expand(?:s|ed)?|up|year[- ]over[- ]year|year[- ]on[- ]year|yoy|y\/y|fell|fall(?:s|ing)?|declin(?:e|es|ed)|drop(?:s|ped)?|down|slow(?:s|ed)?|accelerat(?:e|es|ed)|change)\b/gi;
 const MARGIN_WORD = /\bmargins?\b/gi;
 /** A percentage of the share price, a stake, a market share: not a growth rate of the company's revenue. */
-const NOT_GROWTH_WORD = /\b(?:shares?|stocks?|stake|market share|holding|ownership|tax|interest rate|yield|discount|premium|inflation|unemployment)\b/gi;
-const CLOUD_CONTEXT = /\bcloud\b|\bAWS\b|\bAzure\b|\bOCI\b|\bAliyun\b|Amazon Web Services|Google Cloud|Alibaba Cloud|Tencent Cloud|Huawei Cloud/i;
+const NOT_GROWTH_WORD = /\b(?:shares?|stocks?|stake|market share|holding|ownership|tax|interest rates?|yield|discount|premium|inflation|unemployment|prices?)\b/gi;
+const CLOUD_COMPANY = /\bcloud\b|\bAWS\b|\bAzure\b|\bOCI\b|\bAliyun\b|Amazon Web Services|Google Cloud|Alibaba Cloud|Tencent Cloud|Huawei Cloud|Volcano Engine/i;
+/** "shares closed at $254.43", "its Hong Kong stock, 9988.HK, closed at HK$129.30": a price. */
+const SHARE_PRICE_BEFORE = /\b(?:shares|stock|ADRs|ADSs|share price)\b[^.;$€£¥]{0,30}$/i;
+/** "up from $64bn", "compared with 41 per cent": the same measure at another time. */
+const COMPARED_BEFORE = /(?:\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst)\s+(?:the\s+|about\s+|around\s+|roughly\s+)?$/i;
+/** Where a sentence turns to another subject. */
+const CLAUSE_BREAK = /;|,?\s\bwhile\b|,?\s\bwhereas\b|,\s*but\b|,\s*and\s+(?:its|the)\b/gi;
+/** A company named right after one of these is the object of the sentence, not its subject. */
+const OBJECT_BEFORE = /\b(?:with|from|to|by|for|in|into|at|against|than|over)\s+(?:the\s+)?$/i;
 
 /** "it", "its", "the company": the sentence goes on about a company named before. */
 const ANAPHOR = /\b(?:it|its|it's|they|their|the (?:company|firm|group|giant|business|unit|startup|start-up|chipmaker|retailer|e-commerce giant|tech giant|hyperscaler))\b/i;
@@ -58,6 +68,12 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const YEARS_SPAN = /\b(?:over|across|during|within|in)\s+(?:the\s+)?(?:next|coming|following|upcoming)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+years?\b|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)-year\b/gi;
 const PER_YEAR = /\b(?:per year|per annum|a year|annually|each year|every year|yearly)\b(?!\s+(?:earlier|ago|before|prior|later))/gi;
+
+/** Words that end the phrase a figure heads: "$2.3bn as revenue..." does not bind "revenue" to the figure. */
+const UNBINDING = new Set([
+  'as', 'was', 'is', 'were', 'are', 'be', 'after', 'before', 'while', 'and', 'but', 'which', 'that', 'to', 'from',
+  'with', 'by', 'when', 'since', 'than', 'it', 'its', 'their', 'his', 'her', 'giving', 'taking', 'the', 'a', 'an',
+]);
 
 interface Hit {
   start: number;
@@ -74,11 +90,24 @@ function hits(re: RegExp, text: string, offset: number): Hit[] {
   return out;
 }
 
-type Figure = MoneyMatch | PercentMatch;
+/** Whether a word after a figure belongs to it: "$80bn in capex", "$1bn budget", "11% year-over-year revenue growth". */
+function boundAfter(between: string): boolean {
+  const rest = between.replace(/^\s*\)/, '');
+  if (/[,;:.!?()]/.test(rest)) return false;
+  const words = rest.trim().split(/\s+/).filter(Boolean);
+  return words.length <= 4 && words.every((w) => !UNBINDING.has(w.toLowerCase()));
+}
 
-/** How far a word is from a figure: words before it read naturally ("revenue of $5bn"); after it only when joined by "in"/"of". */
-function distance(text: string, fig: Figure, h: Hit, others: readonly Figure[]): number {
-  const figStart = fig.kind === 'money' && fig.qualifierStart !== undefined ? fig.qualifierStart : fig.start;
+interface Scene {
+  text: string;
+  figures: readonly Figure[];
+  companies: readonly CompanyMatch[];
+}
+
+/** How far a word is from a figure: words before it read naturally ("revenue of $5bn"); after it only when bound. */
+function distance(scene: Scene, fig: Figure, h: Hit): number {
+  const { text } = scene;
+  const figStart = fig.qualifierStart ?? fig.start;
   let d: number;
   let lo: number;
   let hi: number;
@@ -87,57 +116,76 @@ function distance(text: string, fig: Figure, h: Hit, others: readonly Figure[]):
     hi = figStart;
     d = figStart - h.end;
   } else if (h.start >= fig.end) {
+    if (!boundAfter(text.slice(fig.end, h.start))) return Infinity;
     lo = fig.end;
     hi = h.start;
-    const between = text.slice(fig.end, h.start);
-    // "$80bn in capex", "$5bn of capital expenditures", "11% year-over-year revenue growth"
-    d = /^[\s)]*(?:(?:in|of|for|on|worth of|a year in|of new|in new|in annual|in quarterly)\s+)?(?:[\w-]+\s+){0,3}$/i.test(between)
-      ? (h.start - fig.end) * 0.5
-      : (h.start - fig.end) * 1.6 + 20;
-  } else return 0;
-  // Another figure in between has the better claim on this word; so does a clause break.
-  for (const o of others) if (o !== fig && o.start >= lo && o.end <= hi && fig.kind === o.kind) d += 60;
-  if (/[;:]|\bwhile\b|\bwhereas\b|\bbut\b/.test(text.slice(lo, hi))) d += 80;
+    d = (h.start - fig.end) * 0.5;
+  } else return Infinity; // inside the figure or its qualifier ("up to")
+  // Another figure, another company or a clause break in between: the word has a better claim elsewhere.
+  for (const o of scene.figures) if (o !== fig && o.kind === fig.kind && o.start >= lo && o.end <= hi) d += 80;
+  for (const c of scene.companies) if (c.start >= lo && c.end <= hi) d += 60;
+  CLAUSE_BREAK.lastIndex = 0;
+  if (CLAUSE_BREAK.test(text.slice(lo, hi))) d += 80;
   return d;
 }
 
-function nearest(text: string, fig: Figure, list: Hit[], others: readonly Figure[]): { hit: Hit; d: number } | null {
-  let best: { hit: Hit; d: number } | null = null;
-  for (const h of list) {
-    const d = distance(text, fig, h, others);
-    if (!best || d < best.d) best = { hit: h, d };
-  }
+function nearest(scene: Scene, fig: Figure, list: Hit[]): number {
+  let best = Infinity;
+  for (const h of list) best = Math.min(best, distance(scene, fig, h));
   return best;
 }
 
 const MAX_WORD_DISTANCE = 140;
 
-function moneyMetric(text: string, span: Span, fig: MoneyMatch, others: readonly Figure[], cloud: boolean): MoneyMetric | 'cloud_revenue' | null {
+/** The clause of the sentence the figure is in. */
+function clauseOf(text: string, span: Span, fig: Figure): string {
+  const sentence = text.slice(span.start, span.end);
+  let from = 0;
+  let to = sentence.length;
+  const at = fig.start - span.start;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) {
+    if (m.index + m[0].length <= at) from = m.index + m[0].length;
+    else if (m.index >= at + (fig.end - fig.start)) {
+      to = m.index;
+      break;
+    }
+  }
+  return sentence.slice(from, to);
+}
+
+function moneyMetric(scene: Scene, span: Span, fig: MoneyMatch, cloud: boolean): AttributedMetric | null {
+  const { text } = scene;
+  if (fig.perShare) return null;
+  const before = text.slice(Math.max(span.start, fig.start - 45), fig.qualifierStart ?? fig.start);
+  if (SHARE_PRICE_BEFORE.test(before)) return null;
   const sentence = text.slice(span.start, span.end);
   let best: { metric: MoneyMetric; d: number } | null = null;
   for (const [re, metric] of MONEY_WORDS) {
-    const n = nearest(text, fig, hits(re, sentence, span.start), others);
-    if (n && n.d <= MAX_WORD_DISTANCE && (!best || n.d < best.d)) best = { metric, d: n.d };
+    const d = nearest(scene, fig, hits(re, sentence, span.start));
+    if (d <= MAX_WORD_DISTANCE && (!best || d < best.d)) best = { metric, d };
   }
   if (!best) return null;
+  // "spend $125bn on capex", "after spending 76.8 billion yuan" in a sentence about capital expenditure.
+  if (best.metric === 'spend' && hits(CAPEX_WORD, sentence, 0).length > 0) return 'capex';
   if (best.metric === 'revenue' && cloud) return 'cloud_revenue';
   return best.metric;
 }
 
-function percentMetric(text: string, span: Span, fig: PercentMatch, others: readonly Figure[], cloudCompany: boolean, cloudWord: boolean): AttributedMetric | null {
-  if (fig.unit !== 'percent' && fig.unit !== 'points') return null;
-  const sentence = text.slice(span.start, span.end);
-  const near = (re: RegExp): number => nearest(text, fig, hits(re, sentence, span.start), others)?.d ?? Infinity;
+function percentMetric(scene: Scene, span: Span, fig: PercentMatch, cloudCompany: boolean, cloudClause: boolean): AttributedMetric | null {
+  const sentence = scene.text.slice(span.start, span.end);
+  const near = (re: RegExp): number => nearest(scene, fig, hits(re, sentence, span.start));
   const margin = near(MARGIN_WORD);
   const revenue = near(REVENUE_WORD);
   const growth = near(GROWTH_WORD);
   const not = near(NOT_GROWTH_WORD);
-  if (margin < 60 && margin <= revenue) return 'margin';
+  if (margin <= MAX_WORD_DISTANCE && margin <= revenue && margin <= not) return 'margin';
   if (not < Math.min(revenue, growth)) return null;
   if (fig.unit === 'points') return null;
-  if (revenue <= MAX_WORD_DISTANCE && growth <= MAX_WORD_DISTANCE) return cloudWord || cloudCompany ? 'cloud_revenue_growth_pct' : 'revenue_growth_pct';
-  // "Azure grew 33%": a cloud business growing is its revenue growing.
-  if (cloudCompany && growth <= 40) return 'cloud_revenue_growth_pct';
+  const cloud = cloudClause || cloudCompany;
+  if (revenue <= MAX_WORD_DISTANCE && growth <= MAX_WORD_DISTANCE) return cloud ? 'cloud_revenue_growth_pct' : 'revenue_growth_pct';
+  // "Azure grew 33%", "its AI cloud business grew 27 percent": a cloud business growing is its revenue growing.
+  if (cloud && growth <= 40) return 'cloud_revenue_growth_pct';
   return null;
 }
 
@@ -169,35 +217,32 @@ function sentenceIndex(spans: Span[], pos: number): number {
   return lo;
 }
 
-/** The company a figure speaks of, from its sentence: the nearest one named before it, else the nearest after. */
+/**
+ * The company a figure speaks of, from its sentence: the nearest one named before it that is not the object of a
+ * preposition ("a deal with OpenAI worth $4bn" is CoreWeave's), else the nearest after.
+ */
 function companyInSentence(text: string, fig: Figure, inSentence: CompanyMatch[]): CompanyMatch | null {
-  let before: CompanyMatch | null = null;
-  let after: CompanyMatch | null = null;
-  for (const c of inSentence) {
-    if (c.end <= fig.start) before = c;
-    else if (c.start >= fig.end && !after) after = c;
+  const before = inSentence.filter((c) => c.end <= fig.start);
+  const after = inSentence.find((c) => c.start >= fig.end) ?? null;
+  const last = before[before.length - 1];
+  if (!last) return after;
+  if (OBJECT_BEFORE.test(text.slice(Math.max(0, last.start - 12), last.start))) {
+    const subject = before.find((c) => c.companyId !== last.companyId && !OBJECT_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start)));
+    if (subject) return subject;
   }
-  if (!before) return after;
-  if (!after) return before;
-  // "Google's $50bn", "Microsoft said it would spend $80bn": the company before reads first; one after wins only
-  // when it owns the figure ("$10bn from Microsoft" does not: a source of money is not its subject).
-  const gapAfter = text.slice(fig.end, after.start);
-  if (/^\s*(?:by|for)\s+$/i.test(gapAfter) && text.slice(before.end, fig.start).length > 40) return after;
-  return before;
+  return last;
 }
 
 export function attributeFigures(text: string, companies: readonly CompanyMatch[], figures: readonly Figure[]): Attribution[] {
   const spans = splitSentences(text);
   const bySentence: CompanyMatch[][] = spans.map(() => []);
   for (const c of companies) bySentence[sentenceIndex(spans, c.start)]!.push(c);
-  const out: Attribution[] = [];
-  const money = figures.filter((f): f is MoneyMatch => f.kind === 'money');
-  figures.forEach((fig, index) => {
+  const scene: Scene = { text, figures, companies };
+  const out: Attribution[] = figures.map((fig, index) => {
     const si = sentenceIndex(spans, fig.start);
     const span = spans[si]!;
     const sentence = text.slice(span.start, span.end);
-    const here = bySentence[si]!;
-    let company = companyInSentence(text, fig, here);
+    let company = companyInSentence(text, fig, bySentence[si]!);
     let confidence: 'high' | 'low' = company ? 'high' : 'low';
     if (!company) {
       // "It will spend $5bn": a company named in one of the two sentences before, when this one refers back to it.
@@ -209,38 +254,55 @@ export function attributeFigures(text: string, companies: readonly CompanyMatch[
         break;
       }
     }
-    const cloudCompany = !!company && CLOUD_CONTEXT.test(company.surface);
-    const cloudWord = /\bcloud\b/i.test(sentence);
-    let metric: AttributedMetric | null;
-    if (fig.kind === 'money') {
-      metric = fig.perShare ? null : moneyMetric(text, span, fig, money, cloudWord || cloudCompany);
-    } else {
-      metric = percentMetric(text, span, fig, figures, cloudCompany, cloudWord);
-    }
+    const cloudCompany = !!company && CLOUD_COMPANY.test(company.surface);
+    const cloudClause = /\bcloud\b/i.test(clauseOf(text, span, fig));
+    const metric =
+      fig.kind === 'money'
+        ? moneyMetric(scene, span, fig, cloudClause || cloudCompany)
+        : percentMetric(scene, span, fig, cloudCompany, cloudClause);
     if (!metric) confidence = 'low';
     const a: Attribution = { figure: index, companyId: company?.companyId ?? null, metric, confidence };
     if (fig.kind === 'money' && metric && metric !== 'valuation') {
       const years = perYearOf(text, span, fig);
       if (years) a.perYear = years;
     }
-    out.push(a);
+    return a;
   });
-  // A figure restated in another currency, and the high end of a range, speak of what the figure before them does.
-  const moneyIndex = new Map<Figure, number>();
-  money.forEach((m, i) => moneyIndex.set(m, i));
-  figures.forEach((fig, index) => {
-    if (fig.kind !== 'money') return;
-    const own = moneyIndex.get(fig)!;
-    const partner = fig.sameAmountAs ?? (fig.range?.role === 'high' ? fig.range.other : undefined);
-    if (partner === undefined || partner >= own) return;
-    const from = out[figures.indexOf(money[partner]!)];
-    if (!from) return;
-    const a = out[index]!;
-    a.companyId = from.companyId;
-    a.metric = from.metric;
-    a.confidence = from.confidence;
-    if (from.perYear) a.perYear = from.perYear;
-    else delete a.perYear;
-  });
+
+  // In text order: a figure compared with the one before it ("up from $64bn"), a figure restated in another
+  // currency and the high end of a range speak of what their partner speaks of.
+  const money = figures.filter((f): f is MoneyMatch => f.kind === 'money');
+  const order = figures.map((_, i) => i).sort((a, b) => figures[a]!.start - figures[b]!.start);
+  const copy = (to: Attribution, from: Attribution): void => {
+    to.companyId = from.companyId;
+    to.metric = from.metric;
+    to.confidence = from.confidence;
+    if (from.perYear) to.perYear = from.perYear;
+    else delete to.perYear;
+  };
+  const previousOfKind = new Map<string, number>();
+  for (const i of order) {
+    const fig = figures[i]!;
+    const prev = previousOfKind.get(fig.kind);
+    previousOfKind.set(fig.kind, i);
+    if (fig.kind === 'money') {
+      const own = money.indexOf(fig);
+      const partner = fig.sameAmountAs ?? (fig.range?.role === 'high' ? fig.range.other : undefined);
+      if (partner !== undefined && partner < own) {
+        copy(out[i]!, out[figures.indexOf(money[partner]!)]!);
+        continue;
+      }
+    } else if (fig.range?.role === 'high') {
+      const low = figures.findIndex((f) => f.kind === 'percent' && f.range?.role === 'low' && f.range.other !== undefined && f.end <= fig.start && f.range.high === fig.range!.high && f.range.low === fig.range!.low);
+      if (low >= 0) {
+        copy(out[i]!, out[low]!);
+        continue;
+      }
+    }
+    if (prev === undefined) continue;
+    const p = figures[prev]!;
+    if (sentenceIndex(spans, p.start) !== sentenceIndex(spans, fig.start)) continue;
+    if (COMPARED_BEFORE.test(text.slice(p.end, fig.qualifierStart ?? fig.start)) && out[prev]!.metric) copy(out[i]!, out[prev]!);
+  }
   return out;
 }

@@ -25,6 +25,9 @@ const VERB_OBJECTS = new Set([
 /** Hyphenated words after a company name that keep it a company: "Meta-owned", "Arm-based", "Apple-designed". */
 const COMPANY_COMPOUNDS = /^(owned|backed|based|led|made|built|funded|designed|powered|branded|style|like|era|listed|linked|affiliated|supported|sponsored|certified|compatible|exclusive)$/;
 
+const BUSINESS_NEARBY =
+  /\b(?:models?|AI|apps?|chips?|GPUs?|platform|chatbot|assistant|cloud|software|launch(?:ed|es)?|releas(?:ed|es)|unveil(?:ed|s)|announc(?:ed|es)|said|says|Inc|Corp|Ltd|plc|shares|stock|CEO|revenue|earnings|users|customers|subscribers|investors?|valuation|funding|start-?up)\b/;
+
 const EXCHANGE_PREFIX = /(?:NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSE American|AMEX|HKEX|SEHK|HKG|TSE|TYO|KRX|KOSDAQ|LSE|LON|SSE|SZSE|TWSE|SGX|NSE|BSE|ASX|TSX|XETRA|ETR|FRA|EPA|AMS|SWX|OTC|OTCMKTS)\s*:\s*$/;
 
 function compileExcludes(entry: AliasEntry): RegExp[] {
@@ -104,6 +107,12 @@ export function createCompanyMatcher(table: AliasTable): CompanyMatcher {
         }
         if (common[c.alias] && !commonWordHolds(text, c, entry)) continue;
         if (excludedByContext(text, c)) continue;
+        // A product or brand that is a common word, opening a sentence ("Gemini season starts...") needs the company
+        // in view: a word of business nearby, or the company named elsewhere. Names open sentences all the time.
+        if (entry.ambiguous && entry.kind !== 'name' && entry.kind !== 'ticker' && isSentenceStart(text, c.start) && !BUSINESS_NEARBY.test(text.slice(Math.max(0, c.start - 80), c.end + 80))) {
+          weak.push(c);
+          continue;
+        }
         // Shouting text ("GRAB A COFFEE") says nothing about case: such matches need the company seen elsewhere.
         if (!c.strong && (entry.kind === 'ticker' || common[c.alias]) && inAllCapsRun(text, c.start, c.end)) {
           weak.push(c);

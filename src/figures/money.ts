@@ -377,7 +377,7 @@ export function findMoneyInTokens(t: Tokens, context: MoneyContext = {}): MoneyM
         i = b.e - 1;
         consumed = b.e;
         // "rose from $10bn to $12bn", "rose 5p to 254p": a change, not a range.
-        const isRange = a.value <= b.value && !isChangeBefore(t, opener ? a.s - 1 : a.s);
+        const isRange = a.value <= b.value && (isDash(t, a.e) || !isChangeBefore(t, opener ? a.s - 1 : a.s));
         if (isRange) {
           const ia = out.length - 2;
           const ib = out.length - 1;

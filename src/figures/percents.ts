@@ -107,7 +107,7 @@ export function findPercentsInTokens(t: Tokens): PercentMatch[] {
       const second = push(out, t, b, null);
       if (second) {
         i = b.e - 1;
-        if (a.value <= b.value && !isChangeBefore(t, opener ? a.s - 1 : a.s)) {
+        if (a.value <= b.value && (isDash(t, a.e) || !isChangeBefore(t, opener ? a.s - 1 : a.s))) {
           first.range = { low: a.value, high: b.value, role: 'low', other: out.length - 1 };
           second.range = { low: a.value, high: b.value, role: 'high', other: out.length - 2 };
           if (first.qualifier && !second.qualifier) {
@@ -139,7 +139,8 @@ function push(out: PercentMatch[], t: Tokens, p: Percent, opener: string | null)
     else if (DOWN.has(c)) direction = 'down';
   }
   let k = s - 1;
-  if (k >= 0 && t.type[k] === WORD && t.low(k) === 'minus') {
+  // "minus five percent"; "plus or minus 2%" is a tolerance, not a sign.
+  if (k >= 0 && t.type[k] === WORD && t.low(k) === 'minus' && !(k >= 2 && t.low(k - 1) === 'or' && t.low(k - 2) === 'plus')) {
     value = -value;
     s = k;
     k--;

@@ -52,7 +52,7 @@ const CHANGE_WORDS = new Set([
   'revised', 'upgraded', 'downgraded', 'moved', 'went', 'ballooned', 'doubled', 'tripled', 'swelled',
 ]);
 
-/** "rose from $10bn to $12bn" is a change, not a range: a change word within three words before the first end. */
+/** "rose from $10bn to $12bn" is a change, not a range: a change word within three words before the first end (a dash still joins a range: "up from $64bn-$72bn"). */
 export function isChangeBefore(t: Tokens, i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (t.type[k] === WORD && CHANGE_WORDS.has(t.low(k))) return true;
   return false;

@@ -3,7 +3,8 @@
  * its source; text from the page and the dataset is rendered as text, never as HTML.
  */
 import type { CardModel } from '../../src/context/card-model';
-import { SeriesChart, SourceLink } from '../shared/ui/series-chart';
+import { DatedList, KeyFacts, SeriesChart, SourceLink } from '../shared/ui/series-chart';
+import { Sparkline } from '../shared/ui/sparkline';
 import seriesCss from '../shared/ui/series-chart.css?inline';
 import themeCss from '../shared/ui/theme.css?inline';
 
@@ -17,6 +18,7 @@ export interface CardActions {
 
 export function Card({ model, actions }: { model: CardModel; actions: CardActions }) {
   const company = model.company;
+  const figure = model.figure;
   return (
     <div class="card" role="dialog" aria-label={model.label} aria-modal="false" tabIndex={-1}>
       <header>
@@ -28,22 +30,32 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
               {company.tickers.length > 0 ? <span class="tickers"> · {company.tickers.join(', ')}</span> : null}
             </p>
           ) : null}
+          {model.attribution.metricLabel && figure && model.attribution.sure ? (
+            <p class="note">Read as: {model.attribution.metricLabel.toLowerCase()}</p>
+          ) : null}
         </div>
         <button type="button" class="close" aria-label="Close" onClick={actions.onClose}>
           ×
         </button>
       </header>
 
-      {model.figure ? (
+      {figure ? (
         <section class="figure">
-          {model.figure.converted ? (
+          {figure.converted ? (
             <p class="converted-line">
-              <strong>{model.figure.converted}</strong>
-              {model.figure.rateNote ? <span class="note"> {model.figure.rateNote}</span> : null}
+              <strong>{figure.converted}</strong>
+              {figure.rateNote ? <span class="note"> {figure.rateNote}</span> : null}
+              {figure.rateSource ? (
+                <span class="note">
+                  {' '}
+                  (<SourceLink source={figure.rateSource} />)
+                </span>
+              ) : null}
             </p>
           ) : null}
-          {model.figure.paired ? <p class="note">{model.figure.paired}</p> : null}
-          {model.figure.perYear ? <p>{model.figure.perYear}</p> : null}
+          {figure.range ? <p class="note">{figure.range}</p> : null}
+          {figure.paired ? <p class="note">{figure.paired}</p> : null}
+          {figure.perYear ? <p>{figure.perYear}</p> : null}
           {model.comparison ? <p class="comparison">{model.comparison}</p> : null}
         </section>
       ) : null}
@@ -65,21 +77,11 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
       ) : null}
 
       {model.kind === 'company' && company ? <p class="description">{company.description}</p> : null}
-
+      <KeyFacts facts={model.keyFacts} />
+      {model.history ? <Sparkline series={model.history} /> : null}
       {model.series ? <SeriesChart series={model.series} /> : null}
-
-      {model.commitments.length > 0 ? (
-        <section class="commitments" aria-label="Announced commitments">
-          <h3>Announced</h3>
-          <ul>
-            {model.commitments.slice(0, 3).map((c) => (
-              <li key={c.date + c.text}>
-                {c.dateText}: {c.text} <SourceLink source={c.source} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <DatedList title="Announced" items={model.commitments} limit={model.kind === 'company' ? 1 : 3} />
+      <DatedList title="Funding and valuation" items={model.rounds} limit={3} />
 
       {model.empty ? <p class="empty">{model.empty}</p> : null}
 
@@ -118,7 +120,6 @@ p { margin: 6px 0; }
 h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--fn-muted); margin: 10px 0 4px; }
 .comparison { font-weight: 600; }
 ul { list-style: none; margin: 0; padding: 0; }
-.commitments li { margin: 3px 0; }
 a { color: var(--fn-link); }
 button {
   font: inherit; color: var(--fn-text); background: var(--fn-bg-soft); border: 1px solid var(--fn-border); border-radius: 6px;

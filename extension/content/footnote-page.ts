@@ -4,6 +4,7 @@
  * Everything it starts is stopped through the AbortSignal given to `init`.
  */
 import { buildCardModel, type CardModel, type FigureInput } from '../../src/context/card-model';
+import { cardAsText } from '../../src/context/card-text';
 import { createFxIndex, type FxIndex } from '../../src/dataset/fx';
 import type { CompanyRecord } from '../../src/dataset/schema';
 import type { Settings } from '../../src/settings/settings';
@@ -217,7 +218,7 @@ export class FootnotePage {
       focus,
       actions: {
         onOpenSummary: (companyId) => void this.deps.openSummary(companyId),
-        onCopy: () => void this.deps.copyText(cardAsText(model, this.doc)),
+        onCopy: () => void this.deps.copyText(cardAsText(model, this.doc.location?.href ?? this.doc.title)),
         onPickCompany: (companyId) => void this.openCard(match, this.card.isOpen, companyId),
       },
     });
@@ -275,19 +276,4 @@ function liveRange(doc: Document, match: PageMatch): Range {
   range.setStart(match.range.startContainer, match.range.startOffset);
   range.setEnd(match.range.endContainer, match.range.endOffset);
   return range;
-}
-
-/** The card as plain text, for "Copy". */
-export function cardAsText(model: CardModel, doc: Document): string {
-  const lines = [model.company ? `${model.heading} (${model.company.name})` : model.heading];
-  if (model.figure?.converted) lines.push(model.figure.converted);
-  if (model.figure?.perYear) lines.push(model.figure.perYear);
-  if (model.comparison) lines.push(model.comparison);
-  if (model.series) {
-    lines.push(`${model.series.title}:`);
-    for (const p of model.series.points) lines.push(`  ${p.period}: ${p.display}${p.converted ? ` (${p.converted})` : ''} (${p.source.url})`);
-  }
-  for (const c of model.commitments) lines.push(`${c.dateText}: ${c.text} (${c.source.url})`);
-  lines.push(`Seen on ${doc.location?.href ?? doc.title}`);
-  return lines.join('\n');
 }

@@ -5,7 +5,8 @@ import type { CompanyRecord, FxRate } from '../../src/dataset/schema';
 import type { Settings } from '../../src/settings/settings';
 import { buildCompanySummary, type CompanySummary } from '../../src/context/company-summary';
 import { createFxIndex } from '../../src/dataset/fx';
-import { SeriesChart, SourceLink } from '../shared/ui/series-chart';
+import { DatedList, KeyFacts, SeriesChart } from '../shared/ui/series-chart';
+import { Sparkline } from '../shared/ui/sparkline';
 
 export function CompanyView({ companyId, onBack }: { companyId: string; onBack(): void }) {
   const [summary, setSummary] = useState<CompanySummary | null>(null);
@@ -40,33 +41,15 @@ export function CompanyView({ companyId, onBack }: { companyId: string; onBack()
               {summary.website.replace(/^https?:\/\//, '').replace(/\/$/, '')}
             </a>
           </p>
+          <KeyFacts facts={summary.keyFacts} />
           {summary.series.map((s) => (
             <SeriesChart key={s.metric} series={s} />
           ))}
-          {summary.commitments.length ? (
-            <section aria-label="Announced commitments">
-              <h3 class="series-title">Announced commitments</h3>
-              <ul class="plain">
-                {summary.commitments.map((c) => (
-                  <li key={c.dateText + c.text}>
-                    {c.dateText}: {c.text} <SourceLink source={c.source} />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          {summary.fundingRounds.length ? (
-            <section aria-label="Funding and valuation">
-              <h3 class="series-title">Funding and valuation</h3>
-              <ul class="plain">
-                {summary.fundingRounds.map((r) => (
-                  <li key={r.dateText + r.text}>
-                    {r.dateText}: {r.text} <SourceLink source={r.source} />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          {summary.quarterly.map((q) => (
+            <Sparkline key={q.metric} series={q} />
+          ))}
+          <DatedList title="Announced commitments" items={summary.commitments} />
+          <DatedList title="Funding and valuation" items={summary.fundingRounds} />
           {summary.series.length === 0 && summary.commitments.length === 0 && summary.fundingRounds.length === 0 ? (
             <p class="muted">The dataset has no sourced figures for {summary.name} yet.</p>
           ) : null}

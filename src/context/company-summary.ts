@@ -1,8 +1,19 @@
 /** A company's summary for the popup: key figures, series with their sources, commitments, funding. */
 import type { CompanyRecord, Metric } from '../dataset/schema';
 import type { FxIndex } from '../dataset/fx';
-import { annualSeries, buildSeries, METRIC_LABELS, toSourceRef, type CardSeries, type SourceRef } from './card-model';
-import { formatDate, formatMoney, formatPercent } from './format';
+import {
+  annualSeries,
+  buildQuarterlySeries,
+  buildSeries,
+  commitmentsOf,
+  keyFactsOf,
+  METRIC_LABELS,
+  roundsOf,
+  type CardCommitment,
+  type CardSeries,
+  type KeyFact,
+} from './card-model';
+import { formatMoney, formatPercent } from './format';
 
 export interface CompanySummary {
   id: string;
@@ -14,8 +25,11 @@ export interface CompanySummary {
   /** One line of key figures: "Capex FY2025: CN¥76.7B (+54%)". */
   keyLine: string | null;
   series: CardSeries[];
-  commitments: Array<{ dateText: string; text: string; source: SourceRef }>;
-  fundingRounds: Array<{ dateText: string; text: string; source: SourceRef }>;
+  commitments: CardCommitment[];
+  fundingRounds: CardCommitment[];
+  keyFacts: KeyFact[];
+  /** Growth by quarter (the last eight), where the company reports it. */
+  quarterly: CardSeries[];
 }
 
 const SUMMARY_METRICS: Metric[] = ['capex', 'capex_incl_finance_leases', 'revenue', 'cloud_revenue', 'cloud_revenue_growth_pct', 'operating_income', 'rpo'];
@@ -25,7 +39,7 @@ export function latestGrowth(company: CompanyRecord, metric: Metric): number | n
   const series = annualSeries(company, metric, 2);
   if (series.length < 2) return null;
   const [prev, last] = series as [(typeof series)[0], (typeof series)[0]];
-  if (prev.currency !== last.currency || prev.value <= 0) return null;
+  if (prev.currency !== last.currency || prev.basis !== last.basis || prev.value <= 0) return null;
   return ((last.value - prev.value) / prev.value) * 100;
 }
 
@@ -51,23 +65,11 @@ export function buildCompanySummary(company: CompanyRecord, options: { fx: FxInd
     website: company.website,
     keyLine: keyFigureLine(company, options.locale),
     series,
-    commitments: company.commitments
-      .slice()
-      .sort((a, b) => b.date.localeCompare(a.date))
-      .map((c) => ({
-        dateText: formatDate(c.date, options.locale),
-        text: `${formatMoney(c.amount, c.currency, options.locale)}${c.horizonYears ? ` over ${c.horizonYears} years` : ''} for ${c.what}`,
-        source: toSourceRef(c.source),
-      })),
-    fundingRounds: company.fundingRounds
-      .slice()
-      .sort((a, b) => b.date.localeCompare(a.date))
-      .map((r) => ({
-        dateText: formatDate(r.date, options.locale),
-        text: [r.what, r.amount ? `raised ${formatMoney(r.amount, r.currency, options.locale)}` : null, r.valuation ? `valued at ${formatMoney(r.valuation, r.currency, options.locale)}` : null]
-          .filter(Boolean)
-          .join(', '),
-        source: toSourceRef(r.source),
-      })),
+    commitments: commitmentsOf(company, options.locale),
+    fundingRounds: roundsOf(company, options.locale),
+    keyFacts: keyFactsOf(company, options.locale),
+    quarterly: (['cloud_revenue_growth_pct', 'revenue_growth_pct'] as Metric[])
+      .map((m) => buildQuarterlySeries({ ...options, count: 8 }, company, m))
+      .filter((q) => q.points.length >= 2),
   };
 }

@@ -33,7 +33,43 @@ export function SeriesChart({ series, headingLevel = 3 }: { series: CardSeries; 
           </li>
         ))}
       </ul>
-      {series.points.at(-1)?.basis ? <p class="basis">{series.points.at(-1)?.basis}</p> : null}
+      {series.points.at(-1)?.basis ? (
+        <p class="basis">
+          {series.points.at(-1)?.basis}
+          {series.mixedBasis ? ' · the years do not all count the same thing: see each source' : ''}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** Key figures of a company, each with its source. */
+export function KeyFacts({ facts }: { facts: Array<{ label: string; value: string; source: SourceRef }> }) {
+  if (facts.length === 0) return null;
+  return (
+    <ul class="key-facts" aria-label="Key figures">
+      {facts.map((f) => (
+        <li key={f.label}>
+          <span class="label">{f.label}:</span> <strong>{f.value}</strong> <SourceLink source={f.source} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Dated items (commitments, funding rounds), each with its source. */
+export function DatedList({ title, items, limit }: { title: string; items: Array<{ dateText: string; text: string; source: SourceRef }>; limit?: number }) {
+  if (items.length === 0) return null;
+  return (
+    <section class="dated" aria-label={title}>
+      <h3 class="series-title">{title}</h3>
+      <ul class="plain">
+        {items.slice(0, limit ?? items.length).map((c) => (
+          <li key={c.dateText + c.text}>
+            {c.dateText}: {c.text} <SourceLink source={c.source} />
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -122,3 +122,55 @@ describe('buildCardModel for a company name', () => {
     expect(model.empty).toBeNull();
   });
 });
+
+describe('buildCardModel for a percentage', () => {
+  const growthSource = { url: 'https://example.org/q', title: 'Quarterly results', published: '2025-05-15' };
+  const quarters = ['FY2024-Q1', 'FY2024-Q2', 'FY2024-Q3', 'FY2024-Q4', 'FY2025-Q1', 'FY2025-Q2', 'FY2025-Q3', 'FY2025-Q4', 'FY2026-Q1'];
+  const ends = ['2023-06-30', '2023-09-30', '2023-12-31', '2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31', '2025-03-31', '2025-06-30'];
+  const values = [4, 2, 3, 3, 6, 7, 13, 18, 26];
+  const withGrowth = CompanyRecord.parse({
+    ...company,
+    facts: [
+      ...company.facts,
+      ...quarters.map((period, i) => ({ metric: 'cloud_revenue_growth_pct', period, periodEnd: ends[i], value: values[i], currency: 'pct', basis: 'cloud segment revenue growth, year over year', source: growthSource })),
+    ],
+  });
+
+  it('shows the attributed growth metric’s last eight quarters, oldest first, and the latest value', () => {
+    const model = buildCardModel(input({ company: withGrowth, figure: { kind: 'percent', surface: '11%', value: 11, unit: 'percent', metric: 'cloud_revenue_growth_pct' } }));
+    expect(model.kind).toBe('percent');
+    expect(model.history?.metric).toBe('cloud_revenue_growth_pct');
+    expect(model.history?.points.map((p) => p.display)).toEqual(['2%', '3%', '3%', '6%', '7%', '13%', '18%', '26%']);
+    expect(model.comparison).toBe('Cloud revenue growth: 26% in FY2026-Q1, the latest the dataset holds');
+    expect(model.series).toBeNull();
+  });
+
+  it('takes the growth the company reports when the text does not say which', () => {
+    const model = buildCardModel(input({ company: withGrowth, figure: { kind: 'percent', surface: '11%', value: 11, unit: 'percent' } }));
+    expect(model.history?.metric).toBe('cloud_revenue_growth_pct');
+  });
+
+  it('says the dataset has no margin history rather than showing a growth series for a margin', () => {
+    const model = buildCardModel(input({ company: withGrowth, figure: { kind: 'percent', surface: '35%', value: 35, unit: 'percent', metric: 'margin' } }));
+    expect(model.history).toBeNull();
+    expect(model.empty).toBe('The dataset has no margin history for Hangzhou Co.');
+  });
+});
+
+describe('buildCardModel for a company name: key figures', () => {
+  it('gives the latest capex with its growth on the year before, each with its source, and the latest commitment', () => {
+    const model = buildCardModel(input({}));
+    expect(model.keyFacts).toEqual([{ label: 'Capex FY2025', value: 'CN¥60B, +100% on FY2024', source: { ...SRC } }]);
+    expect(model.commitments[0]?.date).toBe('2025-02-24');
+  });
+
+  it('computes no growth between two years that count different things', () => {
+    const mixed = CompanyRecord.parse({
+      ...company,
+      facts: company.facts.map((f) => (f.period === 'FY2025' && f.metric === 'capex' ? { ...f, basis: 'headline capex as reported by the press' } : f)),
+    });
+    const model = buildCardModel(input({ company: mixed }));
+    expect(model.keyFacts[0]?.value).toBe('CN¥60B');
+    expect(model.series?.mixedBasis).toBe(true);
+  });
+});

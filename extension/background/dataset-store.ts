@@ -32,6 +32,11 @@ export class DatasetStore {
     return this.db;
   }
 
+  /** Why IndexedDB could not be opened, once `database()` has answered null. */
+  databaseError(): string | null {
+    return this.dbError;
+  }
+
   /** Writes the bundled snapshot when the database holds nothing, or something older (install and update). */
   async seedFromBundled(): Promise<void> {
     const db = await this.database();

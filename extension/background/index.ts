@@ -9,11 +9,16 @@ import { DatasetStore, fetchBundledDataset } from './dataset-store';
 import { createRouter } from './router';
 import { syncRegisteredContentScripts } from './site-access';
 import { FeedSync, SYNC_ALARM } from './feed-sync';
+import { NotesStore } from './notes-store';
 import { SETTINGS_KEY } from '../../src/settings/settings';
 
 const store = new DatasetStore(() => fetchBundledDataset(browser.runtime.getURL('data/dataset.json')));
 
 const feed = new FeedSync(store, getSettings);
+const notes = new NotesStore(
+  () => store.database(),
+  () => store.databaseError(),
+);
 
 const route = createRouter({
   store,
@@ -25,6 +30,7 @@ const route = createRouter({
   },
   getSyncStatus: () => feed.state(),
   syncNow: () => feed.syncNow(),
+  notes,
 });
 
 const reschedule = () =>

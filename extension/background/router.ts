@@ -8,6 +8,9 @@ import type { CompanyRecord, FxRate } from '../../src/dataset/schema';
 import { searchCompanies } from '../../src/dataset/search';
 import type { Settings } from '../../src/settings/settings';
 import type { DatasetStore, StoreStatus } from './dataset-store';
+import type { NotesStore } from './notes-store';
+import type { NoteFigure } from '../../src/notes';
+import { ZodError } from 'zod';
 
 export interface PageData {
   companies: CompanyRecord[];
@@ -25,6 +28,7 @@ export interface RouterDeps {
   openTab(url: string): Promise<void>;
   getSyncStatus?(): Promise<unknown>;
   syncNow?(): Promise<unknown>;
+  notes?: NotesStore;
 }
 
 /** The exchange rates needed to show these companies' figures and these currencies in the reader's currency. */
@@ -85,6 +89,39 @@ export function createRouter(deps: RouterDeps) {
           const [status, settings, sync] = await Promise.all([deps.store.status(), deps.getSettings(), deps.getSyncStatus?.() ?? null]);
           return { ok: true, value: { ...status, settings, sync } satisfies StoreStatus & { settings: Settings; sync: unknown } };
         }
+        case 'save-note': {
+          if (!deps.notes) return { ok: false, error: 'Notes are not available.' };
+          const { figure, ...rest } = request.note;
+          return { ok: true, value: await deps.notes.save({ ...rest, ...(figure ? { figure: figure as NoteFigure } : {}) }) };
+        }
+        case 'list-notes':
+        case 'edit-note':
+        case 'delete-note':
+        case 'restore-note':
+        case 'export-notes':
+        case 'import-notes': {
+          const notes = deps.notes;
+          if (!notes) return { ok: false, error: 'Notes are not available.' };
+          // Reading a page's own notes is for its content script; everything else is for Footnote's pages.
+          if (!fromExtensionPage && !(request.type === 'list-notes' && request.url && request.url === sender.tab?.url)) {
+            return { ok: false, error: 'Only Footnote’s own pages can change or export notes.' };
+          }
+          switch (request.type) {
+            case 'list-notes':
+              return { ok: true, value: await notes.list({ ...(request.url ? { url: request.url } : {}), includeDeleted: request.includeDeleted ?? false }) };
+            case 'edit-note':
+              return { ok: true, value: await notes.edit(request.id, { ...(request.comment !== undefined ? { comment: request.comment } : {}), ...(request.tags ? { tags: request.tags } : {}) }) };
+            case 'delete-note':
+              return { ok: true, value: await notes.delete(request.id) };
+            case 'restore-note':
+              return { ok: true, value: await notes.restore(request.id) };
+            case 'export-notes':
+              return { ok: true, value: await notes.export(request.format, request.url) };
+            case 'import-notes':
+              return { ok: true, value: await notes.import(request.text) };
+          }
+          break;
+        }
         case 'sync-now': {
           if (!fromExtensionPage) return { ok: false, error: 'Only Footnote’s own pages can start a sync.' };
           if (!deps.syncNow) return { ok: false, error: 'Sync is not available.' };
@@ -99,7 +136,12 @@ export function createRouter(deps: RouterDeps) {
         }
       }
     } catch (error) {
+      if (error instanceof ZodError) {
+        const issue = error.issues[0];
+        return { ok: false, error: `The note is not valid${issue ? ` (${issue.path.join('.') || 'note'}: ${issue.message})` : ''}.` };
+      }
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
+    return { ok: false, error: 'Unknown request.' };
   };
 }

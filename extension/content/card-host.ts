@@ -30,6 +30,8 @@ export class CardHost {
   private anchor: Range | null = null;
   private returnFocus: Element | null = null;
   private openModel: CardModel | null = null;
+  private actions: CardActions | null = null;
+  private saveRequest = 0;
   private readonly onFullscreen = () => this.attach();
   private readonly onViewportChange = () => void this.place();
 
@@ -79,8 +81,10 @@ export class CardHost {
     if (focus && !wasOpen) this.returnFocus = this.doc.activeElement;
     this.anchor = anchor;
     this.openModel = model;
+    this.actions = { ...actions, onClose: () => this.close() };
+    this.saveRequest = 0;
     this.attach();
-    render(h(Card, { model, actions: { ...actions, onClose: () => this.close() } }), this.mount);
+    this.renderCard();
     void this.place();
     if (!wasOpen) {
       addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
@@ -89,10 +93,24 @@ export class CardHost {
     if (focus) (this.root.querySelector('[role="dialog"]') as HTMLElement | null)?.focus({ preventScroll: true });
   }
 
+  private renderCard(): void {
+    if (!this.openModel || !this.actions) return;
+    // Keyed by the card's subject, so that a new card starts with a fresh form.
+    render(h(Card, { key: this.openModel.label, model: this.openModel, actions: this.actions, saveRequest: this.saveRequest }), this.mount);
+  }
+
+  /** Saves the open card as a note at once (the "save-note" keyboard command). */
+  requestSave(): void {
+    if (!this.openModel?.company && !this.openModel?.figure) return;
+    this.saveRequest++;
+    this.renderCard();
+  }
+
   close(): void {
     if (!this.isOpen) return;
     render(null, this.mount);
     this.openModel = null;
+    this.actions = null;
     this.anchor = null;
     removeEventListener('scroll', this.onViewportChange, { capture: true });
     removeEventListener('resize', this.onViewportChange);

@@ -2,6 +2,7 @@
  * The context card: lays out a `CardModel` (src/context/card-model.ts). Every dataset number is shown with
  * its source; text from the page and the dataset is rendered as text, never as HTML.
  */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardModel } from '../../src/context/card-model';
 import { DatedList, KeyFacts, SeriesChart, SourceLink } from '../shared/ui/series-chart';
 import { Sparkline } from '../shared/ui/sparkline';
@@ -13,12 +14,82 @@ export interface CardActions {
   onOpenSummary(companyId: string | null): void;
   onCopy(): void;
   onPickCompany(companyId: string): void;
-  onSaveNote?(): void;
+  onSaveNote?(comment: string, tags: string[]): Promise<void>;
 }
 
-export function Card({ model, actions }: { model: CardModel; actions: CardActions }) {
+type SaveState = { step: 'form' } | { step: 'saving' } | { step: 'saved' } | { step: 'error'; message: string };
+
+/** "Save note": a comment and tags, then saved; or saved at once from the keyboard command. */
+function SaveNote({ onSave, onCancel, saveRequest }: { onSave: (comment: string, tags: string[]) => Promise<void>; onCancel(): void; saveRequest: number }) {
+  const [state, setState] = useState<SaveState>(saveRequest > 0 ? { step: 'saving' } : { step: 'form' });
+  const [comment, setComment] = useState('');
+  const [tags, setTags] = useState('');
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+
+  const save = async (withComment: string, withTags: string) => {
+    setState({ step: 'saving' });
+    try {
+      await onSave(withComment.trim(), withTags.split(',').map((t) => t.trim()).filter(Boolean));
+      setState({ step: 'saved' });
+    } catch (error) {
+      setState({ step: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  useEffect(() => {
+    if (saveRequest > 0) void save(comment, tags);
+  }, [saveRequest]);
+  useEffect(() => {
+    if (state.step === 'form') commentRef.current?.focus();
+  }, [state.step]);
+
+  if (state.step === 'saved') {
+    return (
+      <p class="saved" role="status">
+        Saved as a note. Find it in Footnote’s popup.
+      </p>
+    );
+  }
+  if (state.step === 'form' || state.step === 'saving' || state.step === 'error') {
+    return (
+      <form
+        class="save-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save(comment, tags);
+        }}
+      >
+        <label>
+          <span>Comment</span>
+          <textarea ref={commentRef} rows={2} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
+        </label>
+        <label>
+          <span>Tags (comma-separated)</span>
+          <input type="text" value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
+        </label>
+        {state.step === 'error' ? (
+          <p class="error" role="alert">
+            {state.message}
+          </p>
+        ) : null}
+        <div class="row">
+          <button type="submit" disabled={state.step === 'saving'}>
+            {state.step === 'saving' ? 'Saving…' : 'Save'}
+          </button>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    );
+  }
+  return null;
+}
+
+
+export function Card({ model, actions, saveRequest = 0 }: { model: CardModel; actions: CardActions; saveRequest?: number }) {
   const company = model.company;
   const figure = model.figure;
+  const [saveOpen, setSaveOpen] = useState(false);
   return (
     <div class="card" role="dialog" aria-label={model.label} aria-modal="false" tabIndex={-1}>
       <header>
@@ -85,9 +156,11 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
 
       {model.empty ? <p class="empty">{model.empty}</p> : null}
 
+      {actions.onSaveNote && (saveOpen || saveRequest > 0) ? <SaveNote onSave={actions.onSaveNote} onCancel={() => setSaveOpen(false)} saveRequest={saveRequest} /> : null}
+
       <footer>
-        {actions.onSaveNote ? (
-          <button type="button" onClick={actions.onSaveNote}>
+        {actions.onSaveNote && !saveOpen && saveRequest === 0 ? (
+          <button type="button" onClick={() => setSaveOpen(true)}>
             Save note
           </button>
         ) : null}
@@ -132,5 +205,11 @@ footer { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 10px; }
 .unsure { background: var(--fn-warn-bg); border-radius: 6px; padding: 4px 8px; }
 .unsure button { margin: 2px 4px 2px 0; }
 .empty { color: var(--fn-muted); font-style: italic; }
+.save-form { display: flex; flex-direction: column; gap: 6px; margin-top: 8px; }
+.save-form label { display: flex; flex-direction: column; gap: 2px; font-size: 12px; color: var(--fn-muted); }
+.save-form textarea, .save-form input { font: inherit; font-size: 13px; color: var(--fn-text); background: var(--fn-bg); border: 1px solid var(--fn-border); border-radius: 6px; padding: 4px 6px; }
+.save-form .row { display: flex; gap: 6px; }
+.saved { color: var(--fn-text); background: var(--fn-bg-soft); border-radius: 6px; padding: 4px 8px; }
+.error { color: var(--fn-error); }
 ${seriesCss}
 `;

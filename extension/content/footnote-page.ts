@@ -10,7 +10,10 @@ import type { CompanyRecord } from '../../src/dataset/schema';
 import type { Settings } from '../../src/settings/settings';
 import { CardHost } from './card-host';
 import { caretFromPoint, pointInRects } from './caret';
-import { createHighlighter } from './highlighter';
+import { createHighlighter, type Highlighter } from './highlighter';
+import { anchorQuote, describeQuote } from '../../src/notes/anchoring';
+import type { Note } from '../../src/notes/model';
+import { cardAsLines } from '../../src/context/card-text';
 import { PageScanner, type PageMatch } from './page-scanner';
 import type { BlockItem } from '../../src/context/block-items';
 import { findArticleDate } from './page-date';
@@ -22,7 +25,22 @@ export interface PageData {
   datasetVersion: string;
 }
 
+/** What the content script sends to save a note (the background makes and checks the note). */
+export interface NotePayload {
+  page: { url: string; title: string };
+  quote: { exact: string; prefix: string; suffix: string };
+  position?: { start: number; end: number };
+  figure?: Record<string, unknown>;
+  companyId?: string;
+  companyName?: string;
+  context: { summary: string; lines: string[]; sources?: Array<{ title: string; url: string }> };
+  comment?: string;
+  tags?: string[];
+}
+
 export interface PageDeps {
+  saveNote(note: NotePayload): Promise<void>;
+  listNotes(url: string): Promise<Array<Pick<Note, 'id' | 'target'>>>;
   recognize(text: string): BlockItem[];
   requestPageData(companyIds: string[], currencies: string[]): Promise<PageData>;
   openSummary(companyId: string | null): Promise<void>;
@@ -36,6 +54,8 @@ export interface PageSummary {
   title: string;
   companies: Array<{ id: string; mentions: number; figures: number }>;
   figures: number;
+  /** Notes saved on this page: found again in its text, or detached (their quote is gone). */
+  notes: { anchored: string[]; detached: string[] };
   datasetVersion: string | null;
 }
 
@@ -56,6 +76,10 @@ export class FootnotePage {
   private lastPointer = { x: 0, y: 0 };
   private keyboardIndex = -1;
   private readonly articleDate: string | null;
+  private readonly highlighter: Highlighter;
+  private noteRanges: StaticRange[] = [];
+  private noteState: PageSummary['notes'] = { anchored: [], detached: [] };
+  private notesTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly mainCompanyHint: string | null = null;
 
   constructor(
@@ -63,6 +87,7 @@ export class FootnotePage {
     private readonly deps: PageDeps,
   ) {
     const highlighter = createHighlighter(doc);
+    this.highlighter = highlighter;
     this.scanner = new PageScanner(doc, {
       recognize: deps.recognize,
       highlighter,
@@ -71,7 +96,10 @@ export class FootnotePage {
         if (!s) return true;
         return kind === 'company' ? s.highlightCompanies : s.highlightFigures;
       },
-      onChange: () => this.prefetchSoon(),
+      onChange: () => {
+        this.prefetchSoon();
+        this.paintNotesSoon();
+      },
     });
     this.card = new CardHost(doc, () => {
       this.cardMatch = null;
@@ -94,6 +122,76 @@ export class FootnotePage {
     if (signal.aborted) return;
     this.scanner.observe();
     await this.prefetch();
+    await this.paintNotes();
+  }
+
+  private paintNotesSoon(): void {
+    if (this.noteState.anchored.length + this.noteState.detached.length === 0) return;
+    clearTimeout(this.notesTimer);
+    this.notesTimer = setTimeout(() => void this.paintNotes(), 300);
+  }
+
+  /** Finds the page's saved notes again in its text and highlights them; those whose quote is gone are detached. */
+  async paintNotes(): Promise<void> {
+    let notes: Array<Pick<Note, 'id' | 'target'>>;
+    try {
+      notes = await this.deps.listNotes(this.pageUrl());
+    } catch {
+      return; // Notes unavailable (e.g. no IndexedDB here): nothing to paint.
+    }
+    for (const range of this.noteRanges) this.highlighter.delete('footnote-note', range);
+    this.noteRanges = [];
+    const { text } = this.scanner.pageText();
+    const state: PageSummary['notes'] = { anchored: [], detached: [] };
+    for (const note of notes) {
+      // On a very long page, an edited quote is looked for near its old place only (the whole-text search is slow).
+      const anchor = anchorQuote(text, note.target, { wholeText: text.length < 400_000 });
+      const range = anchor ? this.scanner.rangeOfPageText(anchor.start, anchor.end) : null;
+      if (range) {
+        this.highlighter.add('footnote-note', range);
+        this.noteRanges.push(range);
+        state.anchored.push(note.id);
+      } else state.detached.push(note.id);
+    }
+    this.noteState = state;
+  }
+
+  private pageUrl(): string {
+    return this.doc.location?.href ?? '';
+  }
+
+  /** Saves the open card as a note: the quote with words on each side, the figure, the card's context. */
+  async saveNote(match: PageMatch, model: CardModel, comment = '', tags: string[] = []): Promise<void> {
+    const offsets = this.scanner.pageOffsetsOf(match);
+    if (!offsets) throw new Error('This part of the page has changed; hover the figure again to save it.');
+    const { text } = this.scanner.pageText();
+    const described = describeQuote(text, offsets.start, offsets.end);
+    const figure = match.figure;
+    const context = cardAsLines(model);
+    await this.deps.saveNote({
+      page: { url: this.pageUrl(), title: this.doc.title },
+      quote: { exact: described.exact, prefix: described.prefix, suffix: described.suffix },
+      position: described.position,
+      figure: {
+        surface: match.surface,
+        kind: match.kind,
+        ...(figure?.amount !== undefined ? { amount: figure.amount } : {}),
+        ...(figure?.currency ? { currency: figure.currency } : {}),
+        ...(figure?.value !== undefined ? { value: figure.value } : {}),
+        ...(figure?.metric ? { metric: figure.metric } : {}),
+      },
+      ...(model.company ? { companyId: model.company.id, companyName: model.company.name } : {}),
+      context,
+      comment,
+      tags,
+    });
+    this.highlighter.add('footnote-note', match.range);
+    this.noteRanges.push(match.range);
+  }
+
+  /** The keyboard command "save-note": saves the open card as it is. */
+  saveOpenCard(): void {
+    if (this.card.isOpen) this.card.requestSave();
   }
 
   private stop(): void {
@@ -180,6 +278,12 @@ export class FootnotePage {
       this.card.close();
       return;
     }
+    if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyS' && this.card.isOpen) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.saveOpenCard();
+      return;
+    }
     // In-page fallback for the "next-figure" command (Alt+Shift+F) when the browser does not route it.
     if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyF') {
       event.preventDefault();
@@ -220,6 +324,7 @@ export class FootnotePage {
         onOpenSummary: (companyId) => void this.deps.openSummary(companyId),
         onCopy: () => void this.deps.copyText(cardAsText(model, this.doc.location?.href ?? this.doc.title)),
         onPickCompany: (companyId) => void this.openCard(match, this.card.isOpen, companyId),
+        onSaveNote: (comment, tags) => this.saveNote(match, model, comment, tags),
       },
     });
   }
@@ -266,6 +371,7 @@ export class FootnotePage {
       title: this.doc.title,
       companies: [...byCompany].map(([id, counts]) => ({ id, ...counts })),
       figures,
+      notes: this.noteState,
       datasetVersion: this.data?.datasetVersion ?? null,
     };
   }

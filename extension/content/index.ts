@@ -10,6 +10,7 @@ import { isSiteDisabled } from '../../src/settings/site-rules';
 import type { TabRequest } from '../shared/messages';
 import { ask } from '../shared/ask';
 import { FootnotePage, type PageData } from './footnote-page';
+import type { Note } from '../../src/notes/model';
 
 const STARTED = Symbol.for('footnote.content.started');
 
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
       requestPageData: (companyIds, currencies) => ask<PageData>({ type: 'page-data', companyIds, currencies }),
       openSummary: (companyId) => ask({ type: 'open-summary', companyId }),
       copyText: (text) => navigator.clipboard.writeText(text),
+      saveNote: (note) => ask({ type: 'save-note', note }).then(() => undefined),
+      listNotes: (url) => ask<{ notes: Note[] }>({ type: 'list-notes', url }).then((r) => r.notes),
       initialHoverDelayMs: 350,
     });
     controller = new AbortController();
@@ -47,6 +50,9 @@ async function main(): Promise<void> {
         return Promise.resolve(page ? { enabled: true, ...page.summary() } : { enabled: false, url: location.href, title: document.title });
       case 'next-figure':
         page?.nextFigure('command');
+        return Promise.resolve(true);
+      case 'save-note':
+        page?.saveOpenCard();
         return Promise.resolve(true);
       default:
         return undefined;

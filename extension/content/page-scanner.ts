@@ -6,6 +6,13 @@ import type { BlockItem } from '../../src/context/block-items';
 import type { Highlighter, HighlightName } from './highlighter';
 import { isInsideSkipped, OWN_UI_ATTRIBUTE, textBlocks, locate, type TextBlock } from './text-blocks';
 
+/** The page's text as Footnote reads it: every block's text, joined by a line break, in document order. */
+export interface PageText {
+  text: string;
+  /** The blocks in order, each with the offset of its first character in `text`. */
+  blocks: Array<{ scanned: ScannedBlock; start: number }>;
+}
+
 export interface PageMatch extends BlockItem {
   block: ScannedBlock;
   range: StaticRange;
@@ -49,6 +56,7 @@ export class PageScanner {
   private pending = new Set<Node>();
   private flushScheduled = false;
   private stopped = false;
+  private textCache: PageText | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -75,6 +83,7 @@ export class PageScanner {
   }
 
   private addBlock(block: TextBlock): boolean {
+    this.textCache = null;
     const items = this.options.recognize(block.text);
     const scanned: ScannedBlock = { block, matches: [] };
     const list = this.blocks.get(block.element) ?? [];
@@ -95,6 +104,7 @@ export class PageScanner {
   private dropBlocksOf(element: Element): void {
     const list = this.blocks.get(element);
     if (!list) return;
+    this.textCache = null;
     for (const scanned of list) {
       for (const match of scanned.matches) this.options.highlighter.delete(HIGHLIGHT_OF[match.kind], match.range);
       for (const node of scanned.block.nodes) this.byNode.delete(node);
@@ -102,12 +112,59 @@ export class PageScanner {
     this.blocks.delete(element);
   }
 
-  /** Every match in document order. */
-  matches(): PageMatch[] {
+  /** Every scanned block, in document order. */
+  private orderedBlocks(): ScannedBlock[] {
     const elements = [...this.blocks.keys()].sort((a, b) =>
       a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
     );
-    return elements.flatMap((el) => this.blocks.get(el)!.flatMap((s) => s.matches));
+    return elements.flatMap((el) => this.blocks.get(el)!);
+  }
+
+  /** Every match in document order. */
+  matches(): PageMatch[] {
+    return this.orderedBlocks().flatMap((s) => s.matches);
+  }
+
+  /** The page's text (cached until the page changes): what notes quote and are found again in. */
+  pageText(): PageText {
+    if (this.textCache) return this.textCache;
+    const blocks: PageText['blocks'] = [];
+    const parts: string[] = [];
+    let offset = 0;
+    for (const scanned of this.orderedBlocks()) {
+      blocks.push({ scanned, start: offset });
+      parts.push(scanned.block.text);
+      offset += scanned.block.text.length + 1;
+    }
+    this.textCache = { text: parts.join('\n'), blocks };
+    return this.textCache;
+  }
+
+  /** A range for page-text offsets [start, end), or null when they do not fall inside one block. */
+  rangeOfPageText(start: number, end: number): StaticRange | null {
+    const { blocks } = this.pageText();
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (blocks[mid]!.start <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const entry = blocks[lo];
+    if (!entry) return null;
+    const block = entry.scanned.block;
+    const localStart = start - entry.start;
+    const localEnd = end - entry.start;
+    if (localStart < 0 || localEnd > block.text.length || localEnd <= localStart) return null;
+    const a = locate(block, localStart);
+    const b = locate(block, localEnd, true);
+    return new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
+  }
+
+  /** Where a match is in the page's text. */
+  pageOffsetsOf(match: PageMatch): { start: number; end: number } | null {
+    const entry = this.pageText().blocks.find((b) => b.scanned === match.block);
+    return entry ? { start: entry.start + match.start, end: entry.start + match.end } : null;
   }
 
   /** The match under a caret position (a text node and an offset in it). */

@@ -25,6 +25,28 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('search-companies'), query: z.string().max(200) }),
   /** Popup and options: the dataset version, sync state and settings. */
   z.object({ type: z.literal('get-status') }),
+  /** The card's "Save note": the quote as described in the page, the figure, the card's context, the reader's words. */
+  z.object({
+    type: z.literal('save-note'),
+    note: z.object({
+      page: z.object({ url: z.string().max(4096), title: z.string().max(1000) }),
+      quote: z.object({ exact: z.string().max(5000), prefix: z.string().max(500), suffix: z.string().max(500) }),
+      position: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
+      figure: z.record(z.string(), z.unknown()).optional(),
+      companyId: z.string().max(80).optional(),
+      companyName: z.string().max(200).optional(),
+      context: z.object({ summary: z.string().max(2000), lines: z.array(z.string().max(2000)).max(200), sources: z.array(z.object({ title: z.string(), url: z.string() })).max(200).optional() }),
+      comment: z.string().max(20_000).optional(),
+      tags: z.array(z.string().max(200)).max(100).optional(),
+    }),
+  }),
+  /** Notes of a page (content script, to highlight them again) or all notes (popup). */
+  z.object({ type: z.literal('list-notes'), url: z.string().max(4096).optional(), includeDeleted: z.boolean().optional() }),
+  z.object({ type: z.literal('edit-note'), id: z.string().max(100), comment: z.string().max(20_000).optional(), tags: z.array(z.string().max(200)).max(100).optional() }),
+  z.object({ type: z.literal('delete-note'), id: z.string().max(100) }),
+  z.object({ type: z.literal('restore-note'), id: z.string().max(100) }),
+  z.object({ type: z.literal('export-notes'), format: z.enum(['markdown', 'csv', 'json', 'web-annotation']), url: z.string().max(4096).optional() }),
+  z.object({ type: z.literal('import-notes'), text: z.string().max(50 * 1024 * 1024) }),
   /** Options and popup: sync the dataset from the feed now. */
   z.object({ type: z.literal('sync-now') }),
   /** The card's "Open summary": opens the popup page for a company in a tab. */

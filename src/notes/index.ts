@@ -2,7 +2,7 @@
 export { NOTES_FORMAT_VERSION, Note, migrateNote, readNote } from './model';
 export type { NoteContext, NoteFigure, NotePage, NoteTarget, PositionSelector, QuoteSelector } from './model';
 export { anchorNotes, anchorQuote, describeQuote, type Anchor, type AnchorOptions, type QuoteDescription } from './anchoring';
-export { cleanTags, createNote, deleteNote, editNote, restoreNote, type NewNote } from './note-actions';
+export { cleanTags, createNote, createNoteFromQuote, deleteNote, editNote, restoreNote, type NewNote } from './note-actions';
 export {
   EXPORT_FILES,
   exportFileName,

@@ -3,7 +3,7 @@
  * Each returns a new note (checked against the schema) for the background to write; nothing here stores anything.
  */
 import { describeQuote } from './anchoring';
-import { NOTES_FORMAT_VERSION, Note, type NoteContext, type NoteFigure, type NotePage } from './model';
+import { NOTES_FORMAT_VERSION, Note, type NoteContext, type NoteFigure, type NotePage, type PositionSelector, type QuoteSelector } from './model';
 
 export interface NewNote {
   page: NotePage;
@@ -41,7 +41,17 @@ export function cleanTags(tags: readonly string[]): string[] {
 
 /** The note "Save note" on a card makes. Throws (a ZodError) if what it was given does not make a valid note. */
 export function createNote(input: NewNote): Note {
-  const described = describeQuote(input.text, input.start, input.end);
+  const { text, start, end, ...rest } = input;
+  const described = describeQuote(text, start, end);
+  return createNoteFromQuote({ ...rest, quote: { exact: described.exact, prefix: described.prefix, suffix: described.suffix }, position: described.position });
+}
+
+/**
+ * A note from a quote already described in the page (`describeQuote` runs where the page's text is, in the
+ * content script; the background, which stores notes, never needs the whole text). Throws a ZodError when the
+ * parts do not make a valid note.
+ */
+export function createNoteFromQuote(input: Omit<NewNote, 'text' | 'start' | 'end'> & { quote: QuoteSelector; position?: PositionSelector }): Note {
   const time = (input.now ?? new Date()).toISOString();
   return Note.parse({
     version: NOTES_FORMAT_VERSION,
@@ -50,8 +60,8 @@ export function createNote(input: NewNote): Note {
     updatedAt: time,
     page: input.page,
     target: {
-      quote: { exact: described.exact, prefix: described.prefix, suffix: described.suffix },
-      position: described.position,
+      quote: input.quote,
+      ...(input.position ? { position: input.position } : {}),
       ...(input.figure ? { figure: input.figure } : {}),
     },
     ...(input.companyId !== undefined ? { companyId: input.companyId } : {}),

@@ -10,9 +10,12 @@ import { CompanyView } from './company-view';
 import { SearchBox } from './search-box';
 import { PageCompanies, type PageSummaryReply } from './page-companies';
 import { StatusLine } from './status-line';
+import { NotesView } from './notes-view';
 
 export function App() {
-  const initialCompany = new URLSearchParams(location.search).get('company');
+  const params = new URLSearchParams(location.search);
+  const initialCompany = params.get('company');
+  const [view, setView] = useState<'page' | 'notes'>(params.get('view') === 'notes' ? 'notes' : 'page');
   const [tab, setTab] = useState<Tabs.Tab | null | undefined>(undefined);
   const [summary, setSummary] = useState<PageSummaryReply | null | undefined>(undefined);
   const [company, setCompany] = useState<string | null>(initialCompany);
@@ -44,8 +47,18 @@ export function App() {
         <h1>Footnote</h1>
         <SearchBox onPick={setCompany} />
       </header>
+      <nav class="views" aria-label="Footnote views">
+        <button type="button" aria-current={view === 'page' && !company ? 'page' : undefined} onClick={() => { setCompany(null); setView('page'); }}>
+          This page
+        </button>
+        <button type="button" aria-current={view === 'notes' && !company ? 'page' : undefined} onClick={() => { setCompany(null); setView('notes'); }}>
+          Notes
+        </button>
+      </nav>
       {company ? (
         <CompanyView companyId={company} onBack={() => setCompany(null)} />
+      ) : view === 'notes' ? (
+        <NotesView pageUrl={summary?.url ?? tab?.url ?? null} detached={summary?.notes?.detached ?? []} />
       ) : (
         <>
           {tab?.id !== undefined && tab.url ? <SiteToggle tabId={tab.id} url={tab.url} onChange={() => setReload((n) => n + 1)} /> : null}

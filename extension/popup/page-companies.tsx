@@ -10,6 +10,7 @@ export interface PageSummaryReply {
   title: string;
   companies?: Array<{ id: string; mentions: number; figures: number }>;
   figures?: number;
+  notes?: { anchored: string[]; detached: string[] };
 }
 
 export function PageCompanies({ summary, onPick }: { summary: PageSummaryReply | null | undefined; onPick(id: string): void }) {

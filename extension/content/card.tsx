@@ -55,16 +55,18 @@ function SaveNote({ onSave, onCancel, saveRequest }: { onSave: (comment: string,
         class="save-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void save(comment, tags);
+          // Read the fields themselves: a click can come before the last keystroke's re-render.
+          const data = new FormData(e.currentTarget as HTMLFormElement);
+          void save(String(data.get('comment') ?? comment), String(data.get('tags') ?? tags));
         }}
       >
         <label>
           <span>Comment</span>
-          <textarea ref={commentRef} rows={2} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
+          <textarea ref={commentRef} name="comment" rows={2} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
         </label>
         <label>
           <span>Tags (comma-separated)</span>
-          <input type="text" value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
+          <input type="text" name="tags" value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
         </label>
         {state.step === 'error' ? (
           <p class="error" role="alert">

@@ -20,8 +20,20 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(options: { extraHosts?: string[]; extensionDir?: string } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(options: { extraHosts?: string[]; extensionDir?: string; downloadDir?: string } = {}): Promise<FirefoxSession> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'footnote-firefox-'));
+  const downloads = options.downloadDir
+    ? {
+        // Downloads go straight to this folder, as a reader's "save to Downloads" would.
+        'browser.download.folderList': 2,
+        'browser.download.dir': options.downloadDir,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.start_downloads_in_tmp_dir': false,
+        'browser.download.alwaysOpenPanel': false,
+        'browser.download.panel.shown': true,
+      }
+    : {};
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
@@ -34,6 +46,7 @@ export async function launchFirefox(options: { extraHosts?: string[]; extensionD
       'extensions.autoDisableScopes': 0,
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...downloads,
     },
   });
   await browser.installExtension(options.extensionDir ?? FIREFOX_DIST);

@@ -54,7 +54,7 @@ export function inferMoneyContext(text: string, companies: readonly CompanyMatch
     if (cn > jp) context.yen = 'CNY';
     else if (jp > cn) context.yen = 'JPY';
   }
-  if (!context.defaultDollar) {
+  if (!context.defaultDollar && text.includes(' dollars')) {
     const m = STATEMENT.exec(text);
     if (m) context.defaultDollar = STATED_DOLLAR[m[1]!.toLowerCase()];
   }
@@ -87,9 +87,22 @@ export function annotateText(text: string, matcher: CompanyMatcher, options: Ann
   };
 }
 
+/** Rates already looked up, per FX index: a page converts the same few currencies at one date again and again. */
+const usdRates = new WeakMap<FxIndex, Map<string, number | null>>();
+
 function toUsd(m: MoneyMatch, fx: FxIndex | undefined, date: string): number | null {
   if (m.currency === 'USD') return m.amount;
   if (!fx) return null;
-  const c = convertAmount(fx, m.amount, m.currency, 'USD', date);
-  return c ? Number(c.value.toPrecision(12)) : null;
+  let rates = usdRates.get(fx);
+  if (!rates) {
+    rates = new Map();
+    usdRates.set(fx, rates);
+  }
+  const key = `${m.currency} ${date}`;
+  let rate = rates.get(key);
+  if (rate === undefined) {
+    rate = convertAmount(fx, 1, m.currency, 'USD', date)?.value ?? null;
+    rates.set(key, rate);
+  }
+  return rate === null ? null : Number((m.amount * rate).toPrecision(12));
 }

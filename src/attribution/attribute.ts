@@ -34,22 +34,31 @@ export interface Attribution {
 type MoneyMetric = 'capex' | 'investment' | 'spend' | 'revenue' | 'backlog' | 'valuation' | 'funding';
 type Figure = MoneyMatch | PercentMatch;
 
-/** Words that name what an amount is. */
-const MONEY_WORDS: [RegExp, MoneyMetric][] = [
-  [/\b(?:capex|capital expenditures?|capital spending|capital investments?|capital outlays?|capital appropriations?|capital budget)\b/gi, 'capex'],
-  [/\b(?:backlog|remaining performance obligations?|RPO|order book|contracted (?:future )?revenue)\b/gi, 'backlog'],
-  [/\b(?:valuation|valued|valuing|values|(?:is|was|now) worth|market (?:value|cap|capitali[sz]ation))\b/gi, 'valuation'],
-  [/\b(?:rais(?:e|es|ed|ing)|funding|funding round|financing round|round of funding|series [a-h]|seed round|bonds?|bond (?:sale|deal|offering)|debt (?:sale|offering))\b/gi, 'funding'],
-  [/\b(?:invest(?:s|ed|ing|ment|ments)?|pour(?:s|ed|ing)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|bets?|betting)\b/gi, 'investment'],
-  [/\b(?:spend(?:s|ing)?|spent|outlays?|budget(?:ed|s)?|burn(?:s|ed|ing)? through|cash burn|(?:will|would) cost|at a cost of)\b/gi, 'spend'],
-  [/\b(?:revenues?|sales|turnover|top line|bookings)\b(?! per (?:user|subscriber|customer|member|unit))/gi, 'revenue'],
-];
-const CAPEX_WORD = MONEY_WORDS[0]![0];
-const REVENUE_WORD = /\b(?:revenues?|sales|turnover|top line)\b(?! per )/gi;
-const GROWTH_WORD = /\b(?:grow(?:s|n|ing)?|grew|growth|r[io]se|rising|increas(?:e|es|ed|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|surg(?:e|es|ed)|soar(?:s|ed)?|expand(?:s|ed)?|up|year[- ]over[- ]year|year[- ]on[- ]year|yoy|y\/y|fell|fall(?:s|ing)?|declin(?:e|es|ed)|drop(?:s|ped)?|down|slow(?:s|ed)?|accelerat(?:e|es|ed)|change)\b/gi;
-const MARGIN_WORD = /\bmargins?\b/gi;
-/** A percentage of the share price, a stake, a market share: not a growth rate of the company's revenue. */
-const NOT_GROWTH_WORD = /\b(?:shares?|stocks?|stake|market share|holding|ownership|tax|interest rates?|yield|discount|premium|inflation|unemployment|prices?)\b/gi;
+/**
+ * The words attribution reads, by family. One pattern finds them all in one pass over a sentence; where two
+ * families could claim the same words, the first listed wins ("capital spending" is capex, not spend).
+ */
+const FAMILIES = {
+  capex: String.raw`capex|capital expenditures?|capital spending|capital investments?|capital outlays?|capital appropriations?|capital budget`,
+  backlog: String.raw`backlog|remaining performance obligations?|RPO|order book|contracted (?:future )?revenue`,
+  valuation: String.raw`valuation|valued|valuing|values|(?:is|was|now) worth|market (?:value|cap|capitali[sz]ation)`,
+  funding: String.raw`rais(?:e|es|ed|ing)|funding round|funding|financing round|round of funding|series [a-h]|seed round|bond (?:sale|deal|offering)|bonds?|debt (?:sale|offering)`,
+  investment: String.raw`invest(?:s|ed|ing|ment|ments)?|pour(?:s|ed|ing)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|bets?|betting`,
+  spend: String.raw`spend(?:s|ing)?|spent|outlays?|budget(?:ed|s)?|burn(?:s|ed|ing)? through|cash burn|(?:will|would) cost|at a cost of`,
+  revenue: String.raw`(?:revenues?|sales|turnover|top line|bookings)(?! per (?:user|subscriber|customer|member|unit))`,
+  margin: String.raw`margins?`,
+  /** A share price, a stake, a market share: percentages that are not a company's growth. */
+  not: String.raw`shares?|stocks?|stake|market share|holding|ownership|tax|interest rates?|yield|discount|premium|inflation|unemployment|prices?`,
+  growth: String.raw`grow(?:s|n|ing)?|grew|growth|r[io]se|rising|increas(?:e|es|ed|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|surg(?:e|es|ed)|soar(?:s|ed)?|expand(?:s|ed)?|up|year[- ]over[- ]year|year[- ]on[- ]year|yoy|y/y|fell|fall(?:s|ing)?|declin(?:e|es|ed)|drop(?:s|ped)?|down|slow(?:s|ed)?|accelerat(?:e|es|ed)|change`,
+  cloud: String.raw`cloud`,
+  years: String.raw`(?:over|across|during|within|in)\s+(?:the\s+)?(?:next|coming|following|upcoming)?\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+years?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)-year`,
+  perYear: String.raw`(?:per year|per annum|a year|annually|each year|every year|yearly)(?!\s+(?:earlier|ago|before|prior|later))`,
+} as const;
+type Family = keyof typeof FAMILIES;
+const FAMILY_NAMES = Object.keys(FAMILIES) as Family[];
+const KEYWORDS = new RegExp(FAMILY_NAMES.map((f) => String.raw`\b(${FAMILIES[f]})\b`).join('|'), 'gi');
+const MONEY_FAMILIES: MoneyMetric[] = ['capex', 'backlog', 'valuation', 'funding', 'investment', 'spend', 'revenue'];
+
 const CLOUD_COMPANY = /\bcloud\b|\bAWS\b|\bAzure\b|\bOCI\b|\bAliyun\b|Amazon Web Services|Google Cloud|Alibaba Cloud|Tencent Cloud|Huawei Cloud|Volcano Engine/i;
 /** "shares closed at $254.43", "its Hong Kong stock, 9988.HK, closed at HK$129.30": a price. */
 const SHARE_PRICE_BEFORE = /\b(?:shares|stock|ADRs|ADSs|share price)\b[^.;$€£¥]{0,30}$/i;
@@ -66,8 +75,6 @@ const ANAPHOR = /\b(?:it|its|it's|they|their|the (?:company|firm|group|giant|bus
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20,
 };
-const YEARS_SPAN = /\b(?:over|across|during|within|in)\s+(?:the\s+)?(?:next|coming|following|upcoming)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+years?\b|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)-year\b/gi;
-const PER_YEAR = /\b(?:per year|per annum|a year|annually|each year|every year|yearly)\b(?!\s+(?:earlier|ago|before|prior|later))/gi;
 
 /** Words that end the phrase a figure heads: "$2.3bn as revenue..." does not bind "revenue" to the figure. */
 const UNBINDING = new Set([
@@ -102,7 +109,36 @@ interface Scene {
   text: string;
   figures: readonly Figure[];
   companies: readonly CompanyMatch[];
+  /** Keyword hits per sentence, by family, found in one pass: a sentence with ten figures is read once. */
+  memo: Map<Span, Record<Family, Hit[]>>;
+  /** Clause breaks of the whole text, in order. */
+  breaks: Hit[];
 }
+
+function sentenceHits(scene: Scene, span: Span, family: Family): Hit[] {
+  let found = scene.memo.get(span);
+  if (!found) {
+    found = Object.fromEntries(FAMILY_NAMES.map((f) => [f, []])) as unknown as Record<Family, Hit[]>;
+    const sentence = scene.text.slice(span.start, span.end);
+    KEYWORDS.lastIndex = 0;
+    for (let m = KEYWORDS.exec(sentence); m; m = KEYWORDS.exec(sentence)) {
+      const g = m.findIndex((v, i) => i > 0 && v !== undefined);
+      found[FAMILY_NAMES[g - 1]!].push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
+    }
+    scene.memo.set(span, found);
+  }
+  return found[family];
+}
+
+function breakBetween(scene: Scene, lo: number, hi: number): boolean {
+  for (const b of scene.breaks) {
+    if (b.start >= hi) return false;
+    if (b.start >= lo && b.end <= hi) return true;
+  }
+  return false;
+}
+
+const MAX_WORD_DISTANCE = 140;
 
 /** How far a word is from a figure: words before it read naturally ("revenue of $5bn"); after it only when bound. */
 function distance(scene: Scene, fig: Figure, h: Hit): number {
@@ -122,10 +158,10 @@ function distance(scene: Scene, fig: Figure, h: Hit): number {
     d = (h.start - fig.end) * 0.5;
   } else return Infinity; // inside the figure or its qualifier ("up to")
   // Another figure, another company or a clause break in between: the word has a better claim elsewhere.
+  if (d > MAX_WORD_DISTANCE) return d;
   for (const o of scene.figures) if (o !== fig && o.kind === fig.kind && o.start >= lo && o.end <= hi) d += 80;
   for (const c of scene.companies) if (c.start >= lo && c.end <= hi) d += 60;
-  CLAUSE_BREAK.lastIndex = 0;
-  if (CLAUSE_BREAK.test(text.slice(lo, hi))) d += 80;
+  if (breakBetween(scene, lo, hi)) d += 80;
   return d;
 }
 
@@ -135,23 +171,19 @@ function nearest(scene: Scene, fig: Figure, list: Hit[]): number {
   return best;
 }
 
-const MAX_WORD_DISTANCE = 140;
-
-/** The clause of the sentence the figure is in. */
-function clauseOf(text: string, span: Span, fig: Figure): string {
-  const sentence = text.slice(span.start, span.end);
-  let from = 0;
-  let to = sentence.length;
-  const at = fig.start - span.start;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) {
-    if (m.index + m[0].length <= at) from = m.index + m[0].length;
-    else if (m.index >= at + (fig.end - fig.start)) {
-      to = m.index;
+/** Whether the clause of the sentence that holds the figure speaks of the cloud. */
+function cloudInClause(scene: Scene, span: Span, fig: Figure): boolean {
+  let from = span.start;
+  let to = span.end;
+  for (const b of scene.breaks) {
+    if (b.end <= fig.start && b.end > from && b.start >= span.start) from = b.end;
+    else if (b.start >= fig.end && b.start < to) {
+      to = b.start;
       break;
     }
   }
-  return sentence.slice(from, to);
+  for (const h of sentenceHits(scene, span, 'cloud')) if (h.start >= from && h.end <= to) return true;
+  return false;
 }
 
 function moneyMetric(scene: Scene, span: Span, fig: MoneyMatch, cloud: boolean): AttributedMetric | null {
@@ -159,26 +191,24 @@ function moneyMetric(scene: Scene, span: Span, fig: MoneyMatch, cloud: boolean):
   if (fig.perShare) return null;
   const before = text.slice(Math.max(span.start, fig.start - 45), fig.qualifierStart ?? fig.start);
   if (SHARE_PRICE_BEFORE.test(before)) return null;
-  const sentence = text.slice(span.start, span.end);
   let best: { metric: MoneyMetric; d: number } | null = null;
-  for (const [re, metric] of MONEY_WORDS) {
-    const d = nearest(scene, fig, hits(re, sentence, span.start));
+  for (const metric of MONEY_FAMILIES) {
+    const d = nearest(scene, fig, sentenceHits(scene, span, metric));
     if (d <= MAX_WORD_DISTANCE && (!best || d < best.d)) best = { metric, d };
   }
   if (!best) return null;
   // "spend $125bn on capex", "after spending 76.8 billion yuan" in a sentence about capital expenditure.
-  if (best.metric === 'spend' && hits(CAPEX_WORD, sentence, 0).length > 0) return 'capex';
+  if (best.metric === 'spend' && sentenceHits(scene, span, 'capex').length > 0) return 'capex';
   if (best.metric === 'revenue' && cloud) return 'cloud_revenue';
   return best.metric;
 }
 
 function percentMetric(scene: Scene, span: Span, fig: PercentMatch, cloudCompany: boolean, cloudClause: boolean): AttributedMetric | null {
-  const sentence = scene.text.slice(span.start, span.end);
-  const near = (re: RegExp): number => nearest(scene, fig, hits(re, sentence, span.start));
-  const margin = near(MARGIN_WORD);
-  const revenue = near(REVENUE_WORD);
-  const growth = near(GROWTH_WORD);
-  const not = near(NOT_GROWTH_WORD);
+  const near = (family: Family): number => nearest(scene, fig, sentenceHits(scene, span, family));
+  const margin = near('margin');
+  const revenue = near('revenue');
+  const growth = near('growth');
+  const not = near('not');
   if (margin <= MAX_WORD_DISTANCE && margin <= revenue && margin <= not) return 'margin';
   if (not < Math.min(revenue, growth)) return null;
   if (fig.unit === 'points') return null;
@@ -189,20 +219,17 @@ function percentMetric(scene: Scene, span: Span, fig: PercentMatch, cloudCompany
   return null;
 }
 
-function perYearOf(text: string, span: Span, fig: Figure): { years: number } | undefined {
-  const sentence = text.slice(span.start, span.end);
+function perYearOf(scene: Scene, span: Span, fig: Figure): { years: number } | undefined {
   let best: { years: number; d: number } | undefined;
-  YEARS_SPAN.lastIndex = 0;
-  for (let m = YEARS_SPAN.exec(sentence); m; m = YEARS_SPAN.exec(sentence)) {
-    const w = (m[1] ?? m[2] ?? '').toLowerCase();
+  for (const h of sentenceHits(scene, span, 'years')) {
+    const w = /(\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)(?=[\s-]+years?|-year)/i.exec(scene.text.slice(h.start, h.end))?.[1]?.toLowerCase() ?? '';
     const years = /^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w];
     if (!years || years > 30) continue;
-    const at = span.start + m.index;
-    const d = at >= fig.end ? at - fig.end : fig.start - (at + m[0].length);
-    if (!best || Math.abs(d) < best.d) best = { years, d: Math.abs(d) };
+    const d = Math.abs(h.start >= fig.end ? h.start - fig.end : fig.start - h.end);
+    if (!best || d < best.d) best = { years, d };
   }
   if (best) return { years: best.years };
-  for (const h of hits(PER_YEAR, sentence, span.start)) if (h.start >= fig.end && h.start - fig.end <= 40) return { years: 1 };
+  for (const h of sentenceHits(scene, span, 'perYear')) if (h.start >= fig.end && h.start - fig.end <= 40) return { years: 1 };
   return undefined;
 }
 
@@ -237,7 +264,7 @@ export function attributeFigures(text: string, companies: readonly CompanyMatch[
   const spans = splitSentences(text);
   const bySentence: CompanyMatch[][] = spans.map(() => []);
   for (const c of companies) bySentence[sentenceIndex(spans, c.start)]!.push(c);
-  const scene: Scene = { text, figures, companies };
+  const scene: Scene = { text, figures, companies, memo: new Map(), breaks: figures.length ? hits(CLAUSE_BREAK, text, 0) : [] };
   const out: Attribution[] = figures.map((fig, index) => {
     const si = sentenceIndex(spans, fig.start);
     const span = spans[si]!;
@@ -255,7 +282,7 @@ export function attributeFigures(text: string, companies: readonly CompanyMatch[
       }
     }
     const cloudCompany = !!company && CLOUD_COMPANY.test(company.surface);
-    const cloudClause = /\bcloud\b/i.test(clauseOf(text, span, fig));
+    const cloudClause = cloudInClause(scene, span, fig);
     const metric =
       fig.kind === 'money'
         ? moneyMetric(scene, span, fig, cloudClause || cloudCompany)
@@ -263,7 +290,7 @@ export function attributeFigures(text: string, companies: readonly CompanyMatch[
     if (!metric) confidence = 'low';
     const a: Attribution = { figure: index, companyId: company?.companyId ?? null, metric, confidence };
     if (fig.kind === 'money' && metric && metric !== 'valuation') {
-      const years = perYearOf(text, span, fig);
+      const years = perYearOf(scene, span, fig);
       if (years) a.perYear = years;
     }
     return a;
@@ -272,6 +299,8 @@ export function attributeFigures(text: string, companies: readonly CompanyMatch[
   // In text order: a figure compared with the one before it ("up from $64bn"), a figure restated in another
   // currency and the high end of a range speak of what their partner speaks of.
   const money = figures.filter((f): f is MoneyMatch => f.kind === 'money');
+  const indexOf = new Map<Figure, number>(figures.map((f, i) => [f, i]));
+  const moneyIndex = new Map<Figure, number>(money.map((f, i) => [f, i]));
   const order = figures.map((_, i) => i).sort((a, b) => figures[a]!.start - figures[b]!.start);
   const copy = (to: Attribution, from: Attribution): void => {
     to.companyId = from.companyId;
@@ -286,10 +315,11 @@ export function attributeFigures(text: string, companies: readonly CompanyMatch[
     const prev = previousOfKind.get(fig.kind);
     previousOfKind.set(fig.kind, i);
     if (fig.kind === 'money') {
-      const own = money.indexOf(fig);
+      const own = moneyIndex.get(fig)!;
       const partner = fig.sameAmountAs ?? (fig.range?.role === 'high' ? fig.range.other : undefined);
-      if (partner !== undefined && partner < own) {
-        copy(out[i]!, out[figures.indexOf(money[partner]!)]!);
+      const from = partner !== undefined && partner < own ? indexOf.get(money[partner]!) : undefined;
+      if (from !== undefined) {
+        copy(out[i]!, out[from]!);
         continue;
       }
     } else if (fig.range?.role === 'high') {

@@ -3,7 +3,9 @@
  * against the sentence; an occurrence they cover is not the company). The dataset's own `excludeContexts` come on
  * top of these; these hold for any dataset, so that "the Amazon rainforest" never waits for a data file to say so.
  */
-export const COMMON_SENSES: Record<string, string[]> = {
+import { table } from '../figures/currencies';
+
+export const COMMON_SENSES: Record<string, string[]> = table({
   apple: [
     'apple[- ](pies?|juice|cider|trees?|orchards?|sauce|crumble|strudel|tart|blossoms?|harvest|growers?|picking)',
     'apples? (and|to) oranges', 'big apple', "adam'?s apple", 'an apple a day', 'toffee apple', 'candy apple',
@@ -28,4 +30,4 @@ export const COMMON_SENSES: Record<string, string[]> = {
   mistral: ['mistral winds?', 'the mistral (blows|blew|wind)', 'mistral,? (a|the) (cold|strong|northerly) wind'],
   shell: ['shell[- ](company|companies|corporations?|game|shock(ed)?|out|casings?|suits?)', 'sea ?shells?', 'in a nutshell'],
   snowflake: ['snowflakes? (fell|falling|fall)'],
-};
+});

@@ -1,8 +1,9 @@
 /**
- * Finds companies in text: every alias in one Aho–Corasick pass over the case-folded text, whole words only, then
- * the context rules for names that are also common words ("Grab a coffee", "apple pie", "Meta-analysis").
+ * Finds companies in text: every alias in one linear pass over the case-folded text (a trie walked from each word
+ * start), whole words only, then the context rules for names that are also common words ("Grab a coffee",
+ * "apple pie", "Meta-analysis").
  */
-import { buildAutomaton } from './aho-corasick';
+import { buildAliasTrie } from './alias-trie';
 import { COMMON_SENSES } from './common-senses';
 import { foldText, isWordChar } from './fold';
 import { isSentenceStart, sentenceAround } from './sentences';
@@ -25,22 +26,27 @@ const VERB_OBJECTS = new Set([
 /** Hyphenated words after a company name that keep it a company: "Meta-owned", "Arm-based", "Apple-designed". */
 const COMPANY_COMPOUNDS = /^(owned|backed|based|led|made|built|funded|designed|powered|branded|style|like|era|listed|linked|affiliated|supported|sponsored|certified|compatible|exclusive)$/;
 
+/** How far around a name its exclusion contexts are looked for, and how far before it one may start. */
+const CONTEXT_REACH = 120;
+const CONTEXT_LEAD = 60;
+
 const BUSINESS_NEARBY =
   /\b(?:models?|AI|apps?|chips?|GPUs?|platform|chatbot|assistant|cloud|software|launch(?:ed|es)?|releas(?:ed|es)|unveil(?:ed|s)|announc(?:ed|es)|said|says|Inc|Corp|Ltd|plc|shares|stock|CEO|revenue|earnings|users|customers|subscribers|investors?|valuation|funding|start-?up)\b/;
 
 const EXCHANGE_PREFIX = /(?:NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSE American|AMEX|HKEX|SEHK|HKG|TSE|TYO|KRX|KOSDAQ|LSE|LON|SSE|SZSE|TWSE|SGX|NSE|BSE|ASX|TSX|XETRA|ETR|FRA|EPA|AMS|SWX|OTC|OTCMKTS)\s*:\s*$/;
 
-function compileExcludes(entry: AliasEntry): RegExp[] {
-  const sources = [...(entry.exclude ?? []), ...(COMMON_SENSES[entry.text.toLowerCase()] ?? [])];
-  const out: RegExp[] = [];
-  for (const s of sources) {
+/** The alias's exclusion contexts and the common senses of its word, as one pattern (null when there are none). */
+function compileExcludes(entry: AliasEntry): RegExp | null {
+  const sources = [...(entry.exclude ?? []), ...(COMMON_SENSES[entry.text.toLowerCase()] ?? [])].filter((s) => {
     try {
-      out.push(new RegExp(s, 'giu'));
+      new RegExp(s, 'u');
+      return true;
     } catch {
       // A bad pattern in a data file must not stop recognition; `npm run data -- check` reports it.
+      return false;
     }
-  }
-  return out;
+  });
+  return sources.length ? new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'giu') : null;
 }
 
 function isCommonWord(entry: AliasEntry): boolean {
@@ -51,27 +57,32 @@ function isCommonWord(entry: AliasEntry): boolean {
 
 export function createCompanyMatcher(table: AliasTable): CompanyMatcher {
   const folded = table.aliases.map((a) => foldText(a.text));
-  const automaton = buildAutomaton(folded);
-  const excludes: (RegExp[] | undefined)[] = [];
+  const trie = buildAliasTrie(folded);
+  const lengths = folded.map((f) => f.length);
+  const wordStart = folded.map((f) => isWordChar(f.charCodeAt(0)));
+  const wordEnd = folded.map((f) => isWordChar(f.charCodeAt(f.length - 1)));
+  const sensitive = table.aliases.map((a) => (a.caseSensitive ? a.text : null));
+  const shortSymbol = table.aliases.map((a) => a.kind === 'ticker' && a.text.replace(/\W/g, '').length <= 2);
+  const excludes: (RegExp | null | undefined)[] = [];
   const common = table.aliases.map(isCommonWord);
 
   const excludedByContext = (text: string, c: Candidate): boolean => {
-    const entry = table.aliases[c.alias]!;
     let rx = excludes[c.alias];
-    if (!rx) {
-      rx = compileExcludes(entry);
+    if (rx === undefined) {
+      rx = compileExcludes(table.aliases[c.alias]!);
       excludes[c.alias] = rx;
     }
-    if (rx.length === 0) return false;
-    const s = sentenceAround(text, c.start);
+    if (!rx) return false;
+    // Contexts are phrases around the name: its sentence, no further than a line or so either way.
+    const s = sentenceAround(text, c.start, CONTEXT_REACH);
     const sentence = text.slice(s.start, s.end);
-    for (const r of rx) {
-      r.lastIndex = 0;
-      for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
-        const a = s.start + m.index;
-        if (a <= c.start && a + m[0].length >= c.end) return true;
-        if (m[0].length === 0) r.lastIndex++;
-      }
+    // A context that covers the name starts shortly before it: no need to read the sentence from its start.
+    rx.lastIndex = Math.max(0, c.start - s.start - CONTEXT_LEAD);
+    for (let m = rx.exec(sentence); m; m = rx.exec(sentence)) {
+      const a = s.start + m.index;
+      if (a <= c.start && a + m[0].length >= c.end) return true;
+      if (a > c.start) return false;
+      if (m[0].length === 0) rx.lastIndex++;
     }
     return false;
   };
@@ -80,12 +91,11 @@ export function createCompanyMatcher(table: AliasTable): CompanyMatcher {
     find(text: string, options: FindCompaniesOptions = {}): CompanyMatch[] {
       const lower = foldText(text);
       const found: Candidate[] = [];
-      automaton.scan(lower, (p, end) => {
-        const entry = table.aliases[p]!;
-        const start = end - folded[p]!.length;
-        if (isWordChar(folded[p]!.charCodeAt(0)) && start > 0 && isWordChar(text.charCodeAt(start - 1))) return;
-        if (isWordChar(folded[p]!.charCodeAt(folded[p]!.length - 1)) && end < text.length && isWordChar(text.charCodeAt(end))) return;
-        if (entry.caseSensitive && text.slice(start, end) !== entry.text) return;
+      trie.scan(lower, (p, end) => {
+        const start = end - lengths[p]!;
+        if (wordStart[p] && start > 0 && isWordChar(text.charCodeAt(start - 1))) return;
+        if (wordEnd[p] && end < text.length && isWordChar(text.charCodeAt(end))) return;
+        if (sensitive[p] && !sameText(text, start, sensitive[p]!)) return;
         found.push({ alias: p, start, end, strong: false });
       });
       if (found.length === 0) return [];
@@ -103,7 +113,7 @@ export function createCompanyMatcher(table: AliasTable): CompanyMatcher {
             c.strong = true;
           } else if (tickerInPlace(text, c.start, c.end)) c.strong = true;
           // "T", "F", "ON": a short symbol names a company only where it is written as a symbol.
-          else if (entry.text.replace(/\W/g, '').length <= 2) continue;
+          else if (shortSymbol[c.alias]) continue;
         }
         if (common[c.alias] && !commonWordHolds(text, c, entry)) continue;
         if (excludedByContext(text, c)) continue;
@@ -149,6 +159,12 @@ export function createCompanyMatcher(table: AliasTable): CompanyMatcher {
   };
 }
 
+/** Whether `text` holds `word` at `start`, letter for letter. */
+function sameText(text: string, start: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The context rules for a common word: written as a name, not a verb, not part of a compound word. */
 function commonWordHolds(text: string, c: Candidate, entry: AliasEntry): boolean {
   const first = text.charCodeAt(c.start);
@@ -173,10 +189,28 @@ function tickerInPlace(text: string, start: number, end: number): boolean {
   return /^\)|^\s*[-+▲▼↑↓]?\s?\d/.test(text.slice(end, end + 4));
 }
 
-/** Whether the words around [start, end) are in capitals too. */
+/** Whether the words around [start, end) are in capitals too (words of two letters or more, 30 characters each way). */
 function inAllCapsRun(text: string, start: number, end: number): boolean {
-  const around = `${text.slice(Math.max(0, start - 30), start)} ${text.slice(end, end + 30)}`;
-  const words = around.match(/\p{L}{2,}/gu);
-  if (!words) return false;
-  return words.every((w) => w === w.toUpperCase());
+  let words = 0;
+  for (const [from, to] of [[Math.max(0, start - 30), start], [end, Math.min(text.length, end + 30)]] as const) {
+    let run = 0;
+    let lower = false;
+    for (let i = from; i <= to; i++) {
+      const c = i < to ? text.charCodeAt(i) : 32;
+      const upper = c >= 65 && c <= 90;
+      const low = (c >= 97 && c <= 122) || (c > 127 && isWordChar(c) && String.fromCharCode(c).toLowerCase() === String.fromCharCode(c) && String.fromCharCode(c).toUpperCase() !== String.fromCharCode(c));
+      if (upper || low) {
+        run++;
+        if (low) lower = true;
+        continue;
+      }
+      if (run >= 2) {
+        if (lower) return false;
+        words++;
+      }
+      run = 0;
+      lower = false;
+    }
+  }
+  return words > 0;
 }

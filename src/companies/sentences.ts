@@ -46,15 +46,19 @@ export interface Span {
 }
 
 /** The sentence around `pos`, looking no further than a few hundred characters either way. */
-export function sentenceAround(text: string, pos: number): Span {
+export function sentenceAround(text: string, pos: number, reach = MAX_SCAN): Span {
   let start = pos;
-  const stopA = Math.max(0, pos - MAX_SCAN);
-  while (start > stopA && !endsAt(text, start - 1)) start--;
+  const stopA = Math.max(0, pos - reach);
+  while (start > stopA && !(isTerminator(text.charCodeAt(start - 1)) && endsAt(text, start - 1))) start--;
   let end = pos;
-  const stopB = Math.min(text.length, pos + MAX_SCAN);
-  while (end < stopB && !endsAt(text, end)) end++;
+  const stopB = Math.min(text.length, pos + reach);
+  while (end < stopB && !(isTerminator(text.charCodeAt(end)) && endsAt(text, end))) end++;
   if (end < text.length) end++;
   return { start, end };
+}
+
+function isTerminator(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 10;
 }
 
 /** Whether `pos` is the first word of its sentence (after opening quotes, brackets or a bullet). */
@@ -71,7 +75,7 @@ export function splitSentences(text: string): Span[] {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // Only terminators can end a sentence; test the cheap condition first.
-    if (c !== 46 && c !== 33 && c !== 63 && c !== 10) continue;
+    if (!isTerminator(c)) continue;
     if (!endsAt(text, i)) continue;
     spans.push({ start, end: i + 1 });
     start = i + 1;

@@ -5,6 +5,11 @@
  * ("francs" as CHF): such figures are marked `currencyAssumed`.
  */
 
+/** A lookup table without Object.prototype behind it: "constructor" in a text is not a currency. */
+export function table<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
 /** Dollar or yen, to be settled from context. */
 export const DOLLAR = '$';
 export const YEN = '¥';
@@ -30,7 +35,7 @@ export function codeOf(raw: string): string | null {
 }
 
 /** Symbols and abbreviations written before (and, for most, after) the number. */
-export const SYMBOLS: Record<string, string> = {
+export const SYMBOLS: Record<string, string> = table({
   '$': DOLLAR,
   'us $': 'USD', 'u . s . $': 'USD', 'u . s $': 'USD', 'usd $': 'USD',
   'hk $': 'HKD', 'hkd $': 'HKD',
@@ -46,13 +51,13 @@ export const SYMBOLS: Record<string, string> = {
   '₴': 'UAH', 'ரூ': 'LKR',
   'rs': 'INR', 'rs .': 'INR',
   'rm': 'MYR', 'rp': 'IDR',
-};
+});
 
 /** Abbreviations that are currencies only in this exact case: "RM 42" (ringgit), not "rm -rf"; "Rp" (rupiah). */
 export const CASE_SENSITIVE_SYMBOLS = new Set(['rm', 'rp']);
 
 /** Currency words written after the number ("5 billion dollars"); a few also before it ("ringgit 42"). */
-export const WORDS: Record<string, string> = {
+export const WORDS: Record<string, string> = table({
   'dollar': DOLLAR, 'dollars': DOLLAR, 'bucks': DOLLAR,
   'us dollar': 'USD', 'us dollars': 'USD', 'u . s . dollars': 'USD', 'u . s . dollar': 'USD', 'american dollars': 'USD',
   'australian dollar': 'AUD', 'australian dollars': 'AUD',
@@ -83,26 +88,39 @@ export const WORDS: Record<string, string> = {
   'hryvnia': 'UAH', 'hryvnias': 'UAH', 'bulgarian lev': 'BGN', 'naira': 'NGN', 'kenyan shillings': 'KES',
   'finnish markka': 'FIM', 'markka': 'FIM', 'pesetas': 'ESP', 'dutch guilders': 'NLG', 'guilders': 'NLG',
   'deutsche marks': 'DEM', 'taka': 'BDT',
-};
+});
 
 /** Words that may also come before the number ("ringgit 42", "malaysian ringgit 42"). */
 export const PREFIX_WORDS = new Set(['ringgit', 'ringgits', 'malaysian ringgit', 'malaysian ringgits', 'malaysia ringgit', 'malaysia ringgits']);
 
 /** Hundredths, after a number ("50 cents", "470 pence") and as the minor part of an amount ("$20 and 43c"). */
-export const MINOR: Record<string, string> = {
+export const MINOR: Record<string, string> = table({
   'cent': DOLLAR, 'cents': DOLLAR, '¢': DOLLAR, 'penny': 'GBP', 'pennies': 'GBP', 'pence': 'GBP',
   'sen': 'MYR', 'sens': 'MYR', 'paise': 'INR', 'kopiyka': 'UAH', 'kopiykas': 'UAH', 'kopecks': 'RUB', 'kopeks': 'RUB',
-};
+});
 
 /** Magnitudes after a number. One-letter forms count only when attached ("$4.5B", "$750m", "$10K"). */
-export const MAGNITUDES: Record<string, number> = {
+export const MAGNITUDES: Record<string, number> = table({
   thousand: 1e3, thousands: 1e3, k: 1e3,
   million: 1e6, millions: 1e6, m: 1e6, mn: 1e6, mln: 1e6, mil: 1e6, mio: 1e6, mm: 1e6,
   billion: 1e9, billions: 1e9, b: 1e9, bn: 1e9, bln: 1e9,
   trillion: 1e12, trillions: 1e12, t: 1e12, tn: 1e12, trn: 1e12, tr: 1e12,
   crore: 1e7, crores: 1e7, cr: 1e7, lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5,
-};
+});
 export const ONE_LETTER_MAGNITUDES = new Set(['k', 'm', 'b', 't']);
 
 /** Longest number of tokens in any key above. */
 export const MAX_PHRASE_TOKENS = 5;
+
+const lastToken = (k: string): string => k.slice(k.lastIndexOf(' ') + 1);
+const firstToken = (k: string): string => k.split(' ')[0]!;
+/** Tokens a currency marker before a number can end with; anything else is ruled out at once. */
+export const PREFIX_LAST = new Set([...Object.keys(SYMBOLS).map(lastToken), ...[...PREFIX_WORDS].map(lastToken)]);
+const prefixKeys = [...Object.keys(SYMBOLS), ...PREFIX_WORDS];
+const suffixKeys = [...Object.keys(SYMBOLS), ...Object.keys(WORDS), ...Object.keys(MINOR)];
+/** Every run of last tokens of a marker before a number ("$", "s $", ". s $"): reading further back is pointless otherwise. */
+export const PREFIX_TAILS = new Set(prefixKeys.flatMap((k) => k.split(' ').map((_, i, a) => a.slice(i).join(' '))));
+/** Every run of first tokens of a marker after a number ("hong", "hong kong"). */
+export const SUFFIX_HEADS = new Set(suffixKeys.flatMap((k) => k.split(' ').map((_, i, a) => a.slice(0, i + 1).join(' '))));
+/** Tokens a currency marker after a number can start with. */
+export const SUFFIX_FIRST = new Set([...Object.keys(SYMBOLS), ...Object.keys(WORDS), ...Object.keys(MINOR)].map(firstToken));

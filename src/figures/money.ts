@@ -4,10 +4,10 @@
  * two figures known to be one amount ("RMB 380 billion (US$53bn)"). A number without a currency is not money.
  */
 import {
-  CASE_SENSITIVE_SYMBOLS, DOLLAR, MAGNITUDES, MAX_PHRASE_TOKENS, MINOR, ONE_LETTER_MAGNITUDES, PREFIX_WORDS, SYMBOLS,
-  WORDS, YEN, codeOf,
+  CASE_SENSITIVE_SYMBOLS, DOLLAR, MAGNITUDES, MAX_PHRASE_TOKENS, MINOR, ONE_LETTER_MAGNITUDES, PREFIX_LAST, PREFIX_WORDS,
+  PREFIX_TAILS, SUFFIX_FIRST, SUFFIX_HEADS, SYMBOLS, WORDS, YEN, codeOf,
 } from './currencies';
-import { parseNumberAt, parseSpelled, startsSpelledNumber, TENS, UNITS, type ParsedNumber } from './numbers';
+import { parseNumberAt, parseSpelled, startsSpelledNumberAt, TENS, UNITS, type ParsedNumber } from './numbers';
 import {
   insideUrl, isChangeBefore, isDash, isPerShareAt, qualifierBefore, rangeConnector, rangeOpener,
 } from './phrases';
@@ -55,6 +55,19 @@ function fusedCode(raw: string): CurrencyHit | null {
   return c ? { cur: c, at: 0, mult: m } : null;
 }
 
+/** Whether token `k` can be part of a currency marker at all: a known token, or a word shaped like an ISO code. */
+function mayBeMarker(t: Tokens, k: number, known: ReadonlySet<string>): boolean {
+  if (t.type[k] === NUM) return false;
+  const len = t.end[k]! - t.start[k]!;
+  if (t.type[k] === WORD) {
+    if (len > 18) return false;
+    if (len === 1 && t.text.charCodeAt(t.start[k]!) === 112) return true; // "470p"
+    if (len === 3 && codeOf(t.raw(k))) return true;
+    if (len === 4 && fusedCode(t.raw(k))) return true;
+  }
+  return known.has(t.low(k));
+}
+
 /** Whether a one-letter prefix ("A$", "C$", "S$", "R$") is written as a currency rather than an article. */
 function letterPrefixOk(t: Tokens, first: number, key: string): boolean {
   const raw = t.raw(first);
@@ -66,12 +79,14 @@ function letterPrefixOk(t: Tokens, first: number, key: string): boolean {
 
 /** The currency marker that ends right before the number at token `i`. */
 function prefixBefore(t: Tokens, i: number, from: number): CurrencyHit | null {
+  if (i - 1 < from || !mayBeMarker(t, i - 1, PREFIX_LAST)) return null;
   let best: CurrencyHit | null = null;
   let key = '';
   for (let l = 1; l <= MAX_PHRASE_TOKENS && i - l >= from; l++) {
     const k = i - l;
     if (t.type[k] === NUM) break;
     key = l === 1 ? t.low(k) : `${t.low(k)} ${key}`;
+    if (l > 1 && !PREFIX_TAILS.has(key)) break;
     const sym = SYMBOLS[key];
     if (sym !== undefined) {
       if (CASE_SENSITIVE_SYMBOLS.has(key) && t.raw(k) !== (key === 'rm' ? 'RM' : 'Rp')) continue;
@@ -99,7 +114,7 @@ function prefixBefore(t: Tokens, i: number, from: number): CurrencyHit | null {
 
 /** The currency marker starting at token `k`, right after a number (and its magnitude). */
 function suffixAt(t: Tokens, k: number, spelled: boolean, value: number): CurrencyHit | null {
-  if (k >= t.count) return null;
+  if (k >= t.count || !mayBeMarker(t, k, SUFFIX_FIRST)) return null;
   let best: CurrencyHit | null = null;
   let key = '';
   for (let l = 1; l <= MAX_PHRASE_TOKENS && k + l - 1 < t.count; l++) {
@@ -107,6 +122,7 @@ function suffixAt(t: Tokens, k: number, spelled: boolean, value: number): Curren
     if (t.type[j] === NUM) break;
     if (l > 1 && t.gap[j] && t.type[j] === SYM) break;
     key = l === 1 ? t.low(j) : `${key} ${t.low(j)}`;
+    if (l > 1 && !SUFFIX_HEADS.has(key)) break;
     const word = WORDS[key];
     if (word !== undefined) {
       best = { cur: word, at: j + 1 };
@@ -340,8 +356,7 @@ function isStart(t: Tokens, i: number): boolean {
   const ty = t.type[i];
   if (ty === NUM) return true;
   if (ty !== WORD) return false;
-  const w = t.low(i);
-  if (!startsSpelledNumber(w)) return false;
+  if (!startsSpelledNumberAt(t, i)) return false;
   // Start at the beginning of a spelled number, not inside it.
   if (i > 0 && t.type[i - 1] === WORD && (t.low(i - 1) in UNITS || t.low(i - 1) in TENS || t.low(i - 1) === 'a')) return false;
   return true;
@@ -399,7 +414,7 @@ export function findMoneyInTokens(t: Tokens, context: MoneyContext = {}): MoneyM
 /** The second end of a range, starting at token `k` right after the connector. */
 function secondEnd(t: Tokens, k: number): Amount | null {
   for (let j = k; j < t.count && j <= k + MAX_PHRASE_TOKENS; j++) {
-    if (t.type[j] === NUM || (t.type[j] === WORD && startsSpelledNumber(t.low(j)) && j === k)) {
+    if (t.type[j] === NUM || (t.type[j] === WORD && startsSpelledNumberAt(t, j) && j === k)) {
       const b = amountAt(t, j);
       return b && b.s === k ? b : null;
     }
@@ -430,7 +445,7 @@ function push(out: MoneyMatch[], t: Tokens, a: Amount, context: MoneyContext, op
 
 /** Rounds away binary noise: 4.7 * 1e9 is 4700000000.000001. */
 function round(v: number): number {
-  return Number(v.toPrecision(12));
+  return Number.isInteger(v) ? v : Number(v.toPrecision(12));
 }
 
 const SAME_AMOUNT_OPEN = /^\s*[([]\s*(?:about|around|roughly|approximately|approx\.?|some|nearly|c\.|~|≈)?\s*$/i;

@@ -1,4 +1,5 @@
 /** Numbers as news writes them: "1,234.5", "0.75", Indian grouping "1,05,600", and spelled out ("five", "forty-five"). */
+import { table } from './currencies';
 import { NUM, SYM, WORD, type Tokens } from './tokens';
 
 const WESTERN = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -12,21 +13,49 @@ export function parseDigits(s: string): number | null {
   return null;
 }
 
-export const UNITS: Record<string, number> = {
+export const UNITS: Record<string, number> = table({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19,
-};
-export const TENS: Record<string, number> = {
+});
+export const TENS: Record<string, number> = table({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-export const SCALES: Record<string, number> = {
+});
+export const SCALES: Record<string, number> = table({
   thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
-};
+});
 
 /** Words a spelled-out number can start with. */
 export function startsSpelledNumber(w: string): boolean {
   return w in UNITS || w in TENS || w === 'a' || w === 'an' || w === 'half' || w === 'quarter';
+}
+
+/** Words that start a spelled number, by length and first letter. */
+const STARTERS_BY_SHAPE = new Map<number, string[]>();
+for (const w of [...Object.keys(UNITS), ...Object.keys(TENS), 'half', 'quarter']) {
+  const key = w.length * 128 + w.charCodeAt(0);
+  STARTERS_BY_SHAPE.set(key, [...(STARTERS_BY_SHAPE.get(key) ?? []), w]);
+}
+const FIRST_LETTERS = new Uint8Array(128);
+for (const w of [...Object.keys(UNITS), ...Object.keys(TENS), 'a', 'an', 'half', 'quarter']) FIRST_LETTERS[w.charCodeAt(0)] = 1;
+
+/** `startsSpelledNumber` for token `i`, ruling most words out by their length and first letter before reading them. */
+export function startsSpelledNumberAt(t: Tokens, i: number): boolean {
+  const s = t.start[i]!;
+  const len = t.end[i]! - s;
+  if (len > 9 || len === 2) return len === 2 && (t.text.charCodeAt(s) | 32) === 97 && (t.text.charCodeAt(s + 1) | 32) === 110;
+  const c = t.text.charCodeAt(s) | 32;
+  if (len === 1) return c === 97;
+  if (c >= 128 || FIRST_LETTERS[c] !== 1) return false;
+  // Compare letters in place: most words are ruled out without reading them into a string.
+  const candidates = STARTERS_BY_SHAPE.get(len * 128 + c);
+  if (!candidates) return false;
+  for (const w of candidates) {
+    let k = 1;
+    while (k < len && (t.text.charCodeAt(s + k) | 32) === w.charCodeAt(k)) k++;
+    if (k === len) return true;
+  }
+  return false;
 }
 
 export interface ParsedNumber {

@@ -2,7 +2,7 @@
  * Percentages: "11%", "11 per cent", "12.5 percent", "-3%", "up 7%", "twenty percent"; percentage points kept apart
  * ("2 percentage points", "1.5pp"); basis points and "triple-digit" are not percentages.
  */
-import { parseNumberAt, startsSpelledNumber, TENS, UNITS } from './numbers';
+import { parseNumberAt, startsSpelledNumberAt, TENS, UNITS } from './numbers';
 import { insideUrl, isChangeBefore, isDash, qualifierBefore, rangeConnector, rangeOpener } from './phrases';
 import { NUM, SYM, WORD, tokenize, type Tokens } from './tokens';
 import type { PercentMatch } from './types';
@@ -74,8 +74,9 @@ function isStart(t: Tokens, i: number): boolean {
   const ty = t.type[i];
   if (ty === NUM) return true;
   if (ty !== WORD) return false;
+  if (!startsSpelledNumberAt(t, i)) return false;
   const w = t.low(i);
-  if (!(w in UNITS || w in TENS) || !startsSpelledNumber(w)) return false;
+  if (!(w in UNITS || w in TENS)) return false;
   return !(i > 0 && t.type[i - 1] === WORD && (t.low(i - 1) in UNITS || t.low(i - 1) in TENS));
 }
 
@@ -84,10 +85,21 @@ export function findPercents(text: string): PercentMatch[] {
   return findPercentsInTokens(tokenize(text));
 }
 
+/** Whether what follows the number at token `i` can make it a percentage: a sign, a "p" word, or a range connector. */
+function mayBePercent(t: Tokens, i: number): boolean {
+  if (t.type[i] !== NUM) return true;
+  const k = i + 1;
+  if (k >= t.count) return false;
+  const c = t.text.charCodeAt(t.start[k]!);
+  if (t.type[k] === SYM) return c === 37 || c === 0x66a || c === 0xff05 || c === 45 || c === 0x2013 || c === 0x2014;
+  const w = c | 32;
+  return w === 112 || w === 116 || w === 97; // percent, per cent, pct, pp; "to", "and" of a range
+}
+
 export function findPercentsInTokens(t: Tokens): PercentMatch[] {
   const out: PercentMatch[] = [];
   for (let i = 0; i < t.count; i++) {
-    if (!isStart(t, i)) continue;
+    if (!isStart(t, i) || !mayBePercent(t, i)) continue;
     const a = percentAt(t, i);
     if (!a) continue;
     const opener = rangeOpener(t, a.s);

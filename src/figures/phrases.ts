@@ -1,8 +1,9 @@
 /** Words around a figure that both money and percent recognition read: qualifiers, range connectors, per share. */
 import { NUM, SYM, WORD, type Tokens } from './tokens';
+import { table } from './currencies';
 import type { QualifierBound } from './types';
 
-const QUALIFIERS: Record<string, QualifierBound> = {
+const QUALIFIERS: Record<string, QualifierBound> = table({
   about: 'approx', around: 'approx', approximately: 'approx', 'approx .': 'approx', approx: 'approx', roughly: 'approx',
   some: 'approx', nearly: 'approx', almost: 'approx', 'close to': 'approx', circa: 'approx', 'an estimated': 'approx',
   estimated: 'approx', '~': 'approx', '≈': 'approx', exactly: 'approx', 'just about': 'approx',
@@ -12,7 +13,9 @@ const QUALIFIERS: Record<string, QualifierBound> = {
   'up to': 'upper', under: 'upper', below: 'upper', 'less than': 'upper', 'lower than': 'upper', 'no more than': 'upper',
   'not more than': 'upper', 'at most': 'upper', 'as much as': 'upper', 'just under': 'upper', 'as high as': 'upper',
   'fewer than': 'upper', 'short of': 'upper', 'just shy of': 'upper',
-};
+});
+/** Last words of the qualifiers: a token that is none of them ends the search at once. */
+const QUALIFIER_LAST = new Set(Object.keys(QUALIFIERS).map((k) => k.slice(k.lastIndexOf(' ') + 1)));
 const MAX_QUALIFIER_TOKENS = 3;
 
 export interface Qualifier {
@@ -24,6 +27,7 @@ export interface Qualifier {
 
 /** The qualifier that ends right before token `i` ("about", "more than", "up to"), if any. */
 export function qualifierBefore(t: Tokens, i: number): Qualifier | null {
+  if (i === 0 || !QUALIFIER_LAST.has(t.low(i - 1))) return null;
   let best: Qualifier | null = null;
   let key = '';
   for (let l = 1; l <= MAX_QUALIFIER_TOKENS && i - l >= 0; l++) {
@@ -54,7 +58,10 @@ const CHANGE_WORDS = new Set([
 
 /** "rose from $10bn to $12bn" is a change, not a range: a change word within three words before the first end (a dash still joins a range: "up from $64bn-$72bn"). */
 export function isChangeBefore(t: Tokens, i: number): boolean {
-  for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (t.type[k] === WORD && CHANGE_WORDS.has(t.low(k))) return true;
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    // "an increase of 8% to 9%" names a range; "increased 8% to 9%" a change.
+    if (t.type[k] === WORD && CHANGE_WORDS.has(t.low(k))) return !(k + 1 < t.count && t.low(k + 1) === 'of');
+  }
   return false;
 }
 

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { formatScores, readCorpus, scoreCorpus } from './corpus-scorer';
+
+/** The issue's bar for the labelled corpus, per kind. */
+const BAR = 0.97;
+
+describe('labelled news corpus (test/fixtures/corpus/news-sentences.jsonl)', () => {
+  const sentences = readCorpus();
+  const scores = scoreCorpus(sentences);
+
+  it('holds at least 150 labelled sentences', () => {
+    expect(sentences.length).toBeGreaterThanOrEqual(150);
+    console.info(`${sentences.length} sentences\n${formatScores(scores)}`);
+  });
+
+  it('labels every figure with an attribution', () => {
+    for (const s of sentences) {
+      const figures = [...s.money.map((m) => m[0]), ...s.percents.map((p) => p[0])].sort();
+      expect(s.attribution.map((a) => a[0]).sort(), s.id).toEqual(figures);
+    }
+  });
+
+  it.each(['companies', 'money', 'percents', 'attribution'])('keeps precision and recall of %s at 0.97 or more', (kind) => {
+    const s = scores.find((x) => x.kind === kind)!;
+    expect(s.gold, `${kind}: nothing labelled`).toBeGreaterThan(0);
+    expect(s.precision, s.errors.join('\n')).toBeGreaterThanOrEqual(BAR);
+    expect(s.recall, s.errors.join('\n')).toBeGreaterThanOrEqual(BAR);
+  });
+});

@@ -79,6 +79,7 @@ export class FeedSync {
       held: { version: dataset.version, etag: held.etag, expires: held.expires, files: held.files, readFile: heldFileReader(dataset) },
       fetch: (url, init) => fetch(url, init),
       subtle: crypto.subtle,
+      limits: { timeoutMs: settings.feedTimeoutSeconds * 1000 },
     });
     const next = nextSyncState(previous, target.feedUrl, result, new Date());
     if (result.status === 'updated') await this.store.apply(result.dataset, 'feed', { [SYNC_KEY]: next });

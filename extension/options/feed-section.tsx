@@ -135,6 +135,20 @@ export function FeedSection({ settings, onChange }: { settings: Settings; onChan
         </select>
       </label>
 
+      <label class="row">
+        <span>Feed request timeout (seconds)</span>
+        <input
+          type="number"
+          min={1}
+          max={120}
+          value={settings.feedTimeoutSeconds}
+          onChange={(e) => {
+            const value = Number((e.target as HTMLInputElement).value);
+            if (value >= 1 && value <= 120) void onChange({ feedTimeoutSeconds: value });
+          }}
+        />
+      </label>
+
       <form onSubmit={(e) => void saveFeed(e)} class="feed-form">
         <label class="stack">
           <span>Feed URL</span>

@@ -25,6 +25,8 @@ export const Settings = z.object({
   feedUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).catch('').default(''),
   /** The public key (JWK as JSON text) of a custom feed ('' = the build's pinned key). */
   feedPublicKey: z.string().max(4000).catch('').default(''),
+  /** How long one feed request may take before it counts as timed out (then it is retried with backoff). */
+  feedTimeoutSeconds: z.number().min(1).max(120).catch(15).default(15),
   /** Hours between automatic syncs; 0 turns automatic sync off. */
   syncIntervalHours: z.number().min(0).max(24 * 30).catch(12).default(12),
 });

@@ -7,7 +7,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CompanyRecord, Dataset, FxRate } from '../../src/dataset/schema';
 
 export const DB_NAME = 'footnote';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface DatasetState {
   version: string;
@@ -22,20 +22,25 @@ export interface FootnoteDB extends DBSchema {
   fx: { key: [string, string]; value: FxRate };
   /** Small records: `dataset` (DatasetState), `sync` (the feed client's state). */
   meta: { key: string; value: unknown };
-  notes: { key: string; value: { id: string; page: { url: string }; companyId?: string } & Record<string, unknown>; indexes: { byUrl: string } };
+  notes: { key: string; value: { id: string; page: { url: string }; companyId?: string } & Record<string, unknown>; indexes: { byUrl: string; byCompany: string } };
 }
 
 export type Database = IDBPDatabase<FootnoteDB>;
 
 export function openDatabase(): Promise<Database> {
   return openDB<FootnoteDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      // Cumulative: a database of any earlier version passes through every later step, notes kept.
       if (oldVersion < 1) {
         db.createObjectStore('companies', { keyPath: 'id' });
         db.createObjectStore('fx', { keyPath: ['currency', 'period'] });
         db.createObjectStore('meta');
         const notes = db.createObjectStore('notes', { keyPath: 'id' });
         notes.createIndex('byUrl', 'page.url');
+      }
+      if (oldVersion < 2) {
+        // Version 2: notes can be listed by company (the popup's company filter, a company's summary).
+        tx.objectStore('notes').createIndex('byCompany', 'companyId');
       }
     },
   });

@@ -37,16 +37,21 @@ export class DatasetStore {
     return this.dbError;
   }
 
-  /** Writes the bundled snapshot when the database holds nothing, or something older (install and update). */
-  async seedFromBundled(): Promise<void> {
+  /**
+   * Writes the bundled snapshot when the database holds nothing, or something older (install and update).
+   * Answers whether the bundled snapshot is now the dataset in use.
+   */
+  async seedFromBundled(): Promise<boolean> {
     const db = await this.database();
-    if (!db) return;
+    if (!db) return true;
     const bundled = await this.loadBundled();
     const held = await readDatasetState(db);
     if (!held || compareVersions(bundled.version, held.version) > 0) {
       this.state = await replaceDataset(db, bundled, 'bundled');
       this.cached = Promise.resolve(bundled);
+      return true;
     }
+    return held.origin === 'bundled';
   }
 
   /** Swaps in a new dataset atomically (used by the feed sync), with `alsoWrite` meta records in the same transaction. */

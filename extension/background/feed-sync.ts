@@ -8,6 +8,7 @@ import { heldFileReader, syncFeed, type PinnedKey } from '../../src/feed';
 import { EMPTY_SYNC_STATE, nextSyncState, stateForFeed, type SyncState } from '../../src/feed/sync-state';
 import type { Settings } from '../../src/settings/settings';
 import type { DatasetStore } from './dataset-store';
+import type { Dataset } from '../../src/dataset/schema';
 
 export const SYNC_ALARM = 'footnote-sync';
 const SYNC_KEY = 'sync';
@@ -35,6 +36,8 @@ export class FeedSync {
   constructor(
     private readonly store: DatasetStore,
     private readonly getSettings: () => Promise<Settings>,
+    /** Called after a new dataset from the feed is in place. */
+    private readonly onUpdated: (dataset: Dataset) => Promise<void> = async () => {},
   ) {}
 
   async state(): Promise<SyncState & { running: boolean }> {
@@ -82,8 +85,10 @@ export class FeedSync {
       limits: { timeoutMs: settings.feedTimeoutSeconds * 1000 },
     });
     const next = nextSyncState(previous, target.feedUrl, result, new Date());
-    if (result.status === 'updated') await this.store.apply(result.dataset, 'feed', { [SYNC_KEY]: next });
-    else await this.save(next);
+    if (result.status === 'updated') {
+      await this.store.apply(result.dataset, 'feed', { [SYNC_KEY]: next });
+      await this.onUpdated(result.dataset).catch((error: unknown) => console.error('Footnote: after the update', error));
+    } else await this.save(next);
     return next;
   }
 

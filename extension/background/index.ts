@@ -10,11 +10,12 @@ import { createRouter } from './router';
 import { syncRegisteredContentScripts } from './site-access';
 import { FeedSync, SYNC_ALARM } from './feed-sync';
 import { NotesStore } from './notes-store';
+import { publishAliasTable } from './alias-table-store';
 import { SETTINGS_KEY } from '../../src/settings/settings';
 
 const store = new DatasetStore(() => fetchBundledDataset(browser.runtime.getURL('data/dataset.json')));
 
-const feed = new FeedSync(store, getSettings);
+const feed = new FeedSync(store, getSettings, publishAliasTable);
 const notes = new NotesStore(
   () => store.database(),
   () => store.databaseError(),
@@ -42,7 +43,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 browser.runtime.onInstalled.addListener(() => {
   reschedule();
-  void store.seedFromBundled().catch((error: unknown) => console.error('Footnote: could not store the bundled dataset', error));
+  void store
+    .seedFromBundled()
+    .then(async (bundledInUse) => publishAliasTable(bundledInUse ? null : await store.get()))
+    .catch((error: unknown) => console.error('Footnote: could not store the bundled dataset', error));
   void syncRegisteredContentScripts().catch((error: unknown) => console.error('Footnote: could not register site access', error));
 });
 

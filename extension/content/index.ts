@@ -15,7 +15,10 @@ import type { Note } from '../../src/notes/model';
 const STARTED = Symbol.for('footnote.content.started');
 
 async function main(): Promise<void> {
-  const stored = await browser.storage.local.get('settings');
+  const stored = await browser.storage.local.get(['settings', 'aliasTable']);
+  // A dataset from the feed brings its own alias table; the bundled one answers otherwise.
+  const fromFeed = stored.aliasTable as typeof bundled | undefined;
+  const aliases = fromFeed && fromFeed.datasetVersion !== bundled.datasetVersion && fromFeed.table ? fromFeed : bundled;
   const disabled = isSiteDisabled(stored.settings, location.hostname);
 
   let page: FootnotePage | null = null;
@@ -23,8 +26,8 @@ async function main(): Promise<void> {
 
   const start = () => {
     if (page) return;
-    const matcher = createCompanyMatcher(bundled.table);
-    const countries = new Map(Object.entries(bundled.countries));
+    const matcher = createCompanyMatcher(aliases.table);
+    const countries = new Map(Object.entries(aliases.countries));
     page = new FootnotePage(document, {
       recognize: (text) => recognizeBlock(text, matcher, { countryOf: (id) => countries.get(id) }),
       requestPageData: (companyIds, currencies) => ask<PageData>({ type: 'page-data', companyIds, currencies }),

@@ -9,7 +9,7 @@ import { startFixtureServer, type FixtureServer } from './support/fixture-server
 import { cardState, pointOfText } from './support/in-page';
 import { assertBuilt, NEWS_HOST } from './support/paths';
 import { ARTICLE } from './support/expectations';
-import { FAILURES, GOOD_VERSION, prepareFeeds, TEST_COMMITMENT_TEXT, type TestFeeds } from './support/feeds';
+import { FAILURES, GOOD_VERSION, prepareFeeds, TEST_COMMITMENT_TEXT, TEST_COMPANY_ALIAS, type TestFeeds } from './support/feeds';
 
 let session: ChromiumSession;
 let server: FixtureServer;
@@ -76,6 +76,19 @@ describe('Chromium: the feed', () => {
     expect(outcome).toContain(`Updated to dataset ${GOOD_VERSION}`);
     expect(await heldVersion()).toBe(GOOD_VERSION);
     expect(await alibabaCardText()).toContain(TEST_COMMITMENT_TEXT);
+    // A company only the new dataset knows is now recognised on the page.
+    const page = await session.context.newPage();
+    await page.goto(server.url(ARTICLE, NEWS_HOST));
+    await page.waitForFunction((alias) => {
+      const h = CSS.highlights.get('footnote-company');
+      return h ? [...(h as unknown as Iterable<AbstractRange>)].some((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString() === alias;
+      }) : false;
+    }, TEST_COMPANY_ALIAS, { timeout: 10_000 });
+    await page.close();
     // A second sync sends the ETag and is answered 304: up to date.
     expect(await syncNow()).toContain('up to date');
     expect(good.requests().some((r) => r.status === 304 && r.ifNoneMatch)).toBe(true);

@@ -14,6 +14,8 @@ import { ROOT } from './paths';
 /** What the good update adds to Alibaba, so that a card can show it. */
 export const TEST_COMMITMENT_TEXT = 'test-feed commitment for the end-to-end suite';
 export const GOOD_VERSION = '2099.1.1';
+/** A name on the sample article ("By APAC news desk") that only the test feed's dataset knows. */
+export const TEST_COMPANY_ALIAS = 'APAC news desk';
 
 export interface TestFeeds {
   publicKey: JsonWebKey;
@@ -41,6 +43,22 @@ export async function prepareFeeds(): Promise<TestFeeds> {
     source: { url: 'https://feed-test.example.org/commitment', title: 'Test data for the feed end-to-end tests', published: '2026-11-20' },
   });
   await writeFile(alibabaFile, JSON.stringify(alibaba, null, 2));
+  // A company the bundled dataset does not have, named on the sample article: the feed must teach the
+  // content script its name without a new release.
+  await writeFile(
+    path.join(dataDir, 'companies', 'test-feed-newsdesk.json'),
+    JSON.stringify({
+      id: 'test-feed-newsdesk',
+      name: 'APAC News Desk (test company)',
+      legalName: 'APAC News Desk Test Company',
+      listed: false,
+      aliases: [{ text: TEST_COMPANY_ALIAS, kind: 'name' }],
+      country: 'SG',
+      fiscalYearEnd: '12-31',
+      description: 'A company that exists only in the feed end-to-end tests.',
+      website: 'https://feed-test.example.org',
+    }),
+  );
 
   const build = (dir: string, options: { version: string; keyFile?: string; now?: number }) =>
     buildFeedFolder({ outDir: path.join(root, dir), keyFile: options.keyFile ?? path.join(root, 'good.jwk'), dataDir, version: options.version, ...(options.now ? { now: options.now } : {}) });

@@ -198,7 +198,10 @@ export class FootnotePage {
     clearTimeout(this.intentTimer);
     clearTimeout(this.closeTimer);
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.notesTimer);
+    clearTimeout(this.prefetchTimer);
     this.scanner.stop();
+    this.highlighter.destroy();
     this.card.destroy();
   }
 

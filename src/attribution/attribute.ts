@@ -45,11 +45,11 @@ const FAMILIES = {
   funding: String.raw`rais(?:e|es|ed|ing)|funding round|funding|financing round|round of funding|series [a-h]|seed round|bond (?:sale|deal|offering)|bonds?|debt (?:sale|offering)`,
   investment: String.raw`invest(?:s|ed|ing|ment|ments)?|pour(?:s|ed|ing)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|bets?|betting`,
   spend: String.raw`spend(?:s|ing)?|spent|outlays?|budget(?:ed|s)?|burn(?:s|ed|ing)? through|cash burn|(?:will|would) cost|at a cost of`,
-  revenue: String.raw`(?:revenues?|sales|turnover|top line|bookings)(?! per (?:user|subscriber|customer|member|unit))`,
+  revenue: String.raw`(?:revenues?|(?<!share |stock |asset )sales|turnover|top line|bookings)(?! per (?:user|subscriber|customer|member|unit))`,
   margin: String.raw`margins?`,
   /** A share price, a stake, a market share: percentages that are not a company's growth. */
   not: String.raw`shares?|stocks?|stake|market share|holding|ownership|tax|interest rates?|yield|discount|premium|inflation|unemployment|prices?`,
-  growth: String.raw`grow(?:s|n|ing)?|grew|growth|r[io]se|rising|increas(?:e|es|ed|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|surg(?:e|es|ed)|soar(?:s|ed)?|expand(?:s|ed)?|up|year[- ]over[- ]year|year[- ]on[- ]year|yoy|y/y|fell|fall(?:s|ing)?|declin(?:e|es|ed)|drop(?:s|ped)?|down|slow(?:s|ed)?|accelerat(?:e|es|ed)|change`,
+  growth: String.raw`grow(?:s|n|ing)?|grew|growth|r[io]se|rising|increas(?:e|es|ed|ing)|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|surg(?:e|es|ed)|soar(?:s|ed)?|expand(?:s|ed)?|lift(?:s|ed)?|boost(?:s|ed)?|up|year[- ]over[- ]year|year[- ]on[- ]year|yoy|y/y|fell|fall(?:s|ing)?|declin(?:e|es|ed)|drop(?:s|ped)?|down|slow(?:s|ed)?|accelerat(?:e|es|ed)|change`,
   cloud: String.raw`cloud`,
   years: String.raw`(?:over|across|during|within|in)\s+(?:the\s+)?(?:next|coming|following|upcoming)?\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+years?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)-year`,
   perYear: String.raw`(?:per year|per annum|a year|annually|each year|every year|yearly)(?!\s+(?:earlier|ago|before|prior|later))`,
@@ -63,11 +63,13 @@ const CLOUD_COMPANY = /\bcloud\b|\bAWS\b|\bAzure\b|\bOCI\b|\bAliyun\b|Amazon Web
 /** "shares closed at $254.43", "its Hong Kong stock, 9988.HK, closed at HK$129.30": a price. */
 const SHARE_PRICE_BEFORE = /\b(?:shares|stock|ADRs|ADSs|share price)\b[^.;$€£¥]{0,30}$/i;
 /** "up from $64bn", "compared with 41 per cent": the same measure at another time. */
-const COMPARED_BEFORE = /(?:\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst)\s+(?:the\s+|about\s+|around\s+|roughly\s+)?$/i;
+const COMPARED_BEFORE = /(?:\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst)\s+(?:(?:a|the|its|their)\s+(?:previous|prior|earlier|original)\s+(?:forecast|estimate|guidance|outlook|range|target)\s+of\s+)?(?:the\s+|about\s+|around\s+|roughly\s+)?$/i;
 /** Where a sentence turns to another subject. */
 const CLAUSE_BREAK = /;|,?\s\bwhile\b|,?\s\bwhereas\b|,\s*but\b|,\s*and\s+(?:its|the)\b/gi;
 /** A company named right after one of these is the object of the sentence, not its subject. */
 const OBJECT_BEFORE = /\b(?:with|from|to|by|for|in|into|at|against|than|over)\s+(?:the\s+)?$/i;
+/** "its entire Nvidia stake": a company named as what is held or bought is not the subject either. */
+const OBJECT_AFTER = /^['’]?s?\s+(?:stake|shares|holding|bonds|chips|GPUs|servers)\b/i;
 
 /** "it", "its", "the company": the sentence goes on about a company named before. */
 const ANAPHOR = /\b(?:it|its|it's|they|their|the (?:company|firm|group|giant|business|unit|startup|start-up|chipmaker|retailer|e-commerce giant|tech giant|hyperscaler))\b/i;
@@ -186,7 +188,10 @@ function cloudInClause(scene: Scene, span: Span, fig: Figure): boolean {
   return false;
 }
 
-function moneyMetric(scene: Scene, span: Span, fig: MoneyMatch, cloud: boolean): AttributedMetric | null {
+/** "AWS grew 20.2% to $33 billion": the level a business named as the subject grew to is its revenue. */
+const GREW_TO_AFTER_COMPANY = /^(?:['’]s?)?\s+(?:grew|rose|climbed|jumped|increased|surged|soared|expanded)\b[^;,$€£¥]{0,20}\bto\s+(?:about\s+|around\s+|roughly\s+)?$/i;
+
+function moneyMetric(scene: Scene, span: Span, fig: MoneyMatch, cloud: boolean, company: CompanyMatch | null): AttributedMetric | null {
   const { text } = scene;
   if (fig.perShare) return null;
   const before = text.slice(Math.max(span.start, fig.start - 45), fig.qualifierStart ?? fig.start);
@@ -196,7 +201,10 @@ function moneyMetric(scene: Scene, span: Span, fig: MoneyMatch, cloud: boolean):
     const d = nearest(scene, fig, sentenceHits(scene, span, metric));
     if (d <= MAX_WORD_DISTANCE && (!best || d < best.d)) best = { metric, d };
   }
-  if (!best) return null;
+  if (!best) {
+    const grewTo = company && company.end <= fig.start && GREW_TO_AFTER_COMPANY.test(text.slice(company.end, fig.qualifierStart ?? fig.start));
+    return grewTo ? (cloud ? 'cloud_revenue' : 'revenue') : null;
+  }
   // "spend $125bn on capex", "after spending 76.8 billion yuan" in a sentence about capital expenditure.
   if (best.metric === 'spend' && sentenceHits(scene, span, 'capex').length > 0) return 'capex';
   if (best.metric === 'revenue' && cloud) return 'cloud_revenue';
@@ -210,7 +218,8 @@ function percentMetric(scene: Scene, span: Span, fig: PercentMatch, cloudCompany
   const growth = near('growth');
   const not = near('not');
   if (margin <= MAX_WORD_DISTANCE && margin <= revenue && margin <= not) return 'margin';
-  if (not < Math.min(revenue, growth)) return null;
+  // "Oracle shares soared 36%", "cut prices by 85%": a word of the market nearer than any revenue word.
+  if (not <= MAX_WORD_DISTANCE && not < revenue) return null;
   if (fig.unit === 'points') return null;
   const cloud = cloudClause || cloudCompany;
   if (revenue <= MAX_WORD_DISTANCE && growth <= MAX_WORD_DISTANCE) return cloud ? 'cloud_revenue_growth_pct' : 'revenue_growth_pct';
@@ -253,8 +262,10 @@ function companyInSentence(text: string, fig: Figure, inSentence: CompanyMatch[]
   const after = inSentence.find((c) => c.start >= fig.end) ?? null;
   const last = before[before.length - 1];
   if (!last) return after;
-  if (OBJECT_BEFORE.test(text.slice(Math.max(0, last.start - 12), last.start))) {
-    const subject = before.find((c) => c.companyId !== last.companyId && !OBJECT_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start)));
+  const isObject = (c: CompanyMatch): boolean =>
+    OBJECT_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start)) || OBJECT_AFTER.test(text.slice(c.end, c.end + 12));
+  if (isObject(last)) {
+    const subject = before.find((c) => c.companyId !== last.companyId && !isObject(c));
     if (subject) return subject;
   }
   return last;
@@ -285,8 +296,10 @@ export function attributeFigures(text: string, companies: readonly CompanyMatch[
     const cloudClause = cloudInClause(scene, span, fig);
     const metric =
       fig.kind === 'money'
-        ? moneyMetric(scene, span, fig, cloudClause || cloudCompany)
-        : percentMetric(scene, span, fig, cloudCompany, cloudClause);
+        ? moneyMetric(scene, span, fig, cloudClause || cloudCompany, company)
+        : company
+          ? percentMetric(scene, span, fig, cloudCompany, cloudClause)
+          : null; // a growth rate or margin of no company in particular is not one Footnote can compare
     if (!metric) confidence = 'low';
     const a: Attribution = { figure: index, companyId: company?.companyId ?? null, metric, confidence };
     if (fig.kind === 'money' && metric && metric !== 'valuation') {

@@ -22,8 +22,9 @@ export interface LabelledSentence {
   attribution: [string, string | null, string | null][];
 }
 
-export function readCorpus(): LabelledSentence[] {
-  return readFileSync(path.join(CORPUS, 'news-sentences.jsonl'), 'utf8')
+/** The corpus the rules were developed on, or the held-out one written after they were frozen. */
+export function readCorpus(file: 'news-sentences.jsonl' | 'news-sentences-heldout.jsonl' = 'news-sentences.jsonl'): LabelledSentence[] {
+  return readFileSync(path.join(CORPUS, file), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as LabelledSentence);
@@ -133,7 +134,10 @@ export function formatScores(scores: KindScore[]): string {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const scores = scoreCorpus();
-  process.stdout.write(`${readCorpus().length} sentences\n${formatScores(scores)}\n`);
-  if (process.argv.includes('--errors')) for (const s of scores) for (const e of s.errors) process.stdout.write(`[${s.kind}] ${e}\n`);
+  for (const file of ['news-sentences.jsonl', 'news-sentences-heldout.jsonl'] as const) {
+    const sentences = readCorpus(file);
+    const scores = scoreCorpus(sentences);
+    process.stdout.write(`${file}: ${sentences.length} sentences\n${formatScores(scores)}\n`);
+    if (process.argv.includes('--errors')) for (const s of scores) for (const e of s.errors) process.stdout.write(`[${s.kind}] ${e}\n`);
+  }
 }

@@ -1,7 +1,10 @@
 /**
  * Where the card lives: a shadow root in a host element with `all: initial` at the top z-index, so that
  * the page's CSS can neither change the card nor hide it; re-parented into the fullscreen element when
- * there is one. Placement inside the viewport is @floating-ui/dom's job.
+ * there is one. Where the browser has popovers, the host is shown as one: the top layer puts it above the
+ * page's own overlays and dialogs, and out of reach of a transform or filter on the page's root element
+ * (Chromium; Firefox still paints a root filter over the top layer). Placement inside the viewport is
+ * @floating-ui/dom's job.
  */
 import { computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { h, render } from 'preact';
@@ -9,10 +12,15 @@ import type { CardModel } from '../../src/context/card-model';
 import { Card, CARD_STYLE, type CardActions } from './card';
 import { OWN_UI_ATTRIBUTE } from './text-blocks';
 
+// `all` leaves out `direction` and `unicode-bidi`: a page that sets `* { direction: rtl }` would flip the card.
 const HOST_STYLE =
   'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; ' +
-  'z-index: 2147483647 !important; display: block !important; transform: none !important; ' +
+  'margin: 0 !important; padding: 0 !important; border: none !important; overflow: visible !important; ' +
+  'z-index: 2147483647 !important; display: block !important; transform: none !important; direction: ltr !important; unicode-bidi: isolate !important; ' +
   'filter: none !important; opacity: 1 !important; visibility: visible !important; pointer-events: auto !important;';
+
+/** How long the card stays open after the pointer leaves it (and is not back on its figure). */
+const LEAVE_GRACE_MS = 300;
 
 export interface OpenCardOptions {
   model: CardModel;
@@ -32,8 +40,15 @@ export class CardHost {
   private openModel: CardModel | null = null;
   private actions: CardActions | null = null;
   private saveRequest = 0;
-  private readonly onFullscreen = () => this.attach();
+  private leaveTimer: ReturnType<typeof setTimeout> | undefined;
+  private pointer: { x: number; y: number } | null = null;
+  private readonly onFullscreen = () => {
+    if (this.isOpen) this.attach(true);
+  };
   private readonly onViewportChange = () => void this.place();
+  private readonly onPointerMove = (event: PointerEvent) => {
+    this.pointer = { x: event.clientX, y: event.clientY };
+  };
 
   constructor(
     private readonly doc: Document,
@@ -54,7 +69,30 @@ export class CardHost {
         this.close();
       }
     });
+    // Leaving the card closes it after a grace period, unless the pointer went back to the figure or the
+    // reader is working in the card (focus inside it, e.g. typing a note).
+    this.host.addEventListener('pointerenter', () => clearTimeout(this.leaveTimer));
+    this.host.addEventListener('pointerleave', () => {
+      clearTimeout(this.leaveTimer);
+      this.leaveTimer = setTimeout(() => {
+        if (!this.isOpen || this.hasFocus() || this.pointerOnCardOrFigure()) return;
+        this.close();
+      }, LEAVE_GRACE_MS);
+    });
     doc.addEventListener('fullscreenchange', this.onFullscreen);
+  }
+
+  private hasFocus(): boolean {
+    return this.doc.activeElement === this.host;
+  }
+
+  private pointerOnCardOrFigure(): boolean {
+    const p = this.pointer;
+    if (!p || !this.anchor) return false;
+    const inside = (r: DOMRect) => p.x >= r.left && p.x <= r.right && p.y >= r.top && p.y <= r.bottom;
+    if ([...this.anchor.getClientRects()].some(inside)) return true;
+    const card = this.dialog();
+    return card ? inside(card.getBoundingClientRect()) : false;
   }
 
   get isOpen(): boolean {
@@ -70,15 +108,33 @@ export class CardHost {
     return target === this.host;
   }
 
-  private attach(): void {
+  private attach(raise = false): void {
     const parent = this.doc.fullscreenElement ?? this.doc.documentElement;
-    if (this.host.parentNode !== parent) parent.append(this.host);
+    const moved = this.host.parentNode !== parent;
+    if (moved) parent.append(this.host);
+    if (moved || raise) this.raise();
     void this.place();
+  }
+
+  /** Puts the host at the top of the top layer (again: a fullscreen element entering it goes above). */
+  private raise(): void {
+    const host = this.host as HTMLElement & { showPopover?: () => void; hidePopover?: () => void };
+    if (typeof host.showPopover !== 'function') return;
+    if (!host.hasAttribute('popover')) host.setAttribute('popover', 'manual');
+    try {
+      if (host.matches(':popover-open')) host.hidePopover?.();
+      host.showPopover();
+    } catch {
+      // Not connected, or the browser refused: the z-index still applies.
+    }
   }
 
   open({ model, anchor, actions, focus }: OpenCardOptions): void {
     const wasOpen = this.isOpen;
-    if (focus && !wasOpen) this.returnFocus = this.doc.activeElement;
+    // Where focus was before the card: it goes back there if focus moves into the card (from the keyboard,
+    // or a click on one of its buttons) and the card then closes.
+    if (!wasOpen) this.returnFocus = this.doc.activeElement;
+    clearTimeout(this.leaveTimer);
     this.anchor = anchor;
     this.openModel = model;
     this.actions = { ...actions, onClose: () => this.close() };
@@ -89,6 +145,7 @@ export class CardHost {
     if (!wasOpen) {
       addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
       addEventListener('resize', this.onViewportChange, { passive: true });
+      this.doc.addEventListener('pointermove', this.onPointerMove, { capture: true, passive: true });
     }
     if (focus) (this.root.querySelector('[role="dialog"]') as HTMLElement | null)?.focus({ preventScroll: true });
   }
@@ -108,16 +165,21 @@ export class CardHost {
 
   close(): void {
     if (!this.isOpen) return;
+    clearTimeout(this.leaveTimer);
+    const focusInCard = this.hasFocus();
     render(null, this.mount);
     this.openModel = null;
     this.actions = null;
     this.anchor = null;
     removeEventListener('scroll', this.onViewportChange, { capture: true });
     removeEventListener('resize', this.onViewportChange);
+    this.doc.removeEventListener('pointermove', this.onPointerMove, { capture: true });
+    this.pointer = null;
     this.host.remove();
     const back = this.returnFocus;
     this.returnFocus = null;
-    if (back instanceof HTMLElement || back instanceof SVGElement) back.focus({ preventScroll: true });
+    // Focus that was in the card goes back to where it was; focus elsewhere is the reader's and stays put.
+    if (focusInCard && back !== this.host && (back instanceof HTMLElement || back instanceof SVGElement) && back.isConnected) back.focus({ preventScroll: true });
     this.onClosed();
   }
 

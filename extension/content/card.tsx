@@ -93,8 +93,9 @@ export function Card({ model, actions, saveRequest = 0 }: { model: CardModel; ac
   const figure = model.figure;
   const [saveOpen, setSaveOpen] = useState(false);
   return (
-    <div class="card" role="dialog" aria-label={model.label} aria-modal="false" tabIndex={-1}>
-      <header>
+    <div class="card fn-theme" role="dialog" aria-label={model.label} aria-modal="false" tabIndex={-1}>
+      {/* Not <header>/<footer>: inside a dialog those would be page-level banner and contentinfo landmarks. */}
+      <div class="top">
         <div class="titles">
           <p class="heading">{model.heading}</p>
           {company ? (
@@ -110,7 +111,7 @@ export function Card({ model, actions, saveRequest = 0 }: { model: CardModel; ac
         <button type="button" class="close" aria-label="Close" onClick={actions.onClose}>
           ×
         </button>
-      </header>
+      </div>
 
       {figure ? (
         <section class="figure">
@@ -160,7 +161,7 @@ export function Card({ model, actions, saveRequest = 0 }: { model: CardModel; ac
 
       {actions.onSaveNote && (saveOpen || saveRequest > 0) ? <SaveNote onSave={actions.onSaveNote} onCancel={() => setSaveOpen(false)} saveRequest={saveRequest} /> : null}
 
-      <footer>
+      <div class="actions">
         {actions.onSaveNote && !saveOpen && saveRequest === 0 ? (
           <button type="button" onClick={() => setSaveOpen(true)}>
             Save note
@@ -172,7 +173,7 @@ export function Card({ model, actions, saveRequest = 0 }: { model: CardModel; ac
         <button type="button" onClick={actions.onCopy}>
           Copy
         </button>
-      </footer>
+      </div>
     </div>
   );
 }
@@ -186,7 +187,7 @@ export const CARD_STYLE = `${themeCss}
   text-align: left; letter-spacing: normal; word-spacing: normal; text-transform: none; direction: ltr; white-space: normal;
 }
 .card:focus { outline: 2px solid var(--fn-focus); outline-offset: 2px; }
-header { display: flex; justify-content: space-between; gap: 8px; align-items: flex-start; }
+.top { display: flex; justify-content: space-between; gap: 8px; align-items: flex-start; }
 .heading { font-size: 18px; font-weight: 700; margin: 0; }
 .company { margin: 2px 0 0; font-weight: 600; }
 .tickers, .note { color: var(--fn-muted); font-weight: 400; }
@@ -203,7 +204,11 @@ button {
 button:hover { filter: brightness(0.95); }
 button:focus-visible { outline: 2px solid var(--fn-focus); outline-offset: 1px; }
 .close { background: transparent; border: none; font-size: 18px; line-height: 1; padding: 2px 6px; }
-footer { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 10px; }
+/* The actions stay in sight at the bottom of a card that scrolls (a tall card in a short window). */
+.actions {
+  display: flex; gap: 6px; flex-wrap: wrap; margin: 10px -14px -12px; padding: 8px 14px 12px;
+  position: sticky; bottom: -12px; background: var(--fn-bg); border-top: 1px solid var(--fn-bg-soft);
+}
 .unsure { background: var(--fn-warn-bg); border-radius: 6px; padding: 4px 8px; }
 .unsure button { margin: 2px 4px 2px 0; }
 .empty { color: var(--fn-muted); font-style: italic; }

@@ -272,13 +272,28 @@ function companyInSentence(text: string, fig: Figure, inSentence: CompanyMatch[]
 }
 
 export function attributeFigures(text: string, companies: readonly CompanyMatch[], figures: readonly Figure[]): Attribution[] {
+  if (figures.length === 0) return [];
   const spans = splitSentences(text);
   const bySentence: CompanyMatch[][] = spans.map(() => []);
   for (const c of companies) bySentence[sentenceIndex(spans, c.start)]!.push(c);
-  const scene: Scene = { text, figures, companies, memo: new Map(), breaks: figures.length ? hits(CLAUSE_BREAK, text, 0) : [] };
+  // Each sentence is its own scene: the figures, companies and clause breaks that can weaken a link are its own.
+  const memo: Scene['memo'] = new Map();
+  const breaks = hits(CLAUSE_BREAK, text, 0);
+  const scenes = new Map<number, Scene>();
+  const sceneOf = (si: number): Scene => {
+    let scene = scenes.get(si);
+    if (!scene) {
+      const { start, end } = spans[si]!;
+      const inside = <T extends { start: number }>(x: T): boolean => x.start >= start && x.start < end;
+      scene = { text, figures: figures.filter(inside), companies: bySentence[si]!, memo, breaks: breaks.filter(inside) };
+      scenes.set(si, scene);
+    }
+    return scene;
+  };
   const out: Attribution[] = figures.map((fig, index) => {
     const si = sentenceIndex(spans, fig.start);
     const span = spans[si]!;
+    const scene = sceneOf(si);
     const sentence = text.slice(span.start, span.end);
     let company = companyInSentence(text, fig, bySentence[si]!);
     let confidence: 'high' | 'low' = company ? 'high' : 'low';

@@ -5,13 +5,16 @@
  * text this does a few map lookups per word, about four times less work than an Aho–Corasick pass over every
  * character, which matters because the content script runs it on every block of every page.
  */
-import { isWordChar } from './fold';
+import { foldChar, isWordChar } from './fold';
 
 const ASCII_WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_WORD[c] = isWordChar(c) ? 1 : 0;
 
 export interface AliasTrie {
-  /** Calls `hit(patternIndex, endExclusive)` for every occurrence in `folded` that starts at a word start. */
+  /**
+   * Calls `hit(patternIndex, endExclusive)` for every occurrence in `folded` (lower-cased with `foldCase`; patterns
+   * with `foldText`) that starts at a word start.
+   */
   scan(folded: string, hit: (pattern: number, end: number) => void): void;
 }
 
@@ -60,7 +63,7 @@ export function buildAliasTrie(patterns: readonly string[]): AliasTrie {
       const n = folded.length;
       let prevWord = false;
       for (let i = 0; i < n; i++) {
-        const c = folded.charCodeAt(i);
+        const c = foldChar(folded.charCodeAt(i));
         const word = c < 128 ? ASCII_WORD[c] === 1 : isWordChar(c);
         // Inside a word no alias that starts with a letter or digit can start; those that start otherwise can.
         const skip = word && prevWord;
@@ -73,7 +76,7 @@ export function buildAliasTrie(patterns: readonly string[]): AliasTrie {
           if (count !== 0) for (let k = outFirst[s]!, e = k + count; k < e; k++) hit(outList[k]!, j + 1);
           j++;
           if (j >= n) break;
-          const d = folded.charCodeAt(j);
+          const d = foldChar(folded.charCodeAt(j));
           const row = j === i + 1 ? secondRows[s] : null;
           s = row && d < 128 ? row[d]! : (next[s]!.get(d) ?? 0);
         }

@@ -1,6 +1,14 @@
 /** Case folding that keeps every UTF-16 offset where it was, so matches map straight back to the text. */
 
 export function foldText(text: string): string {
+  return foldCase(text).replace(/[\u2019\u02bc]/g, "'").replace(/[\u00a0\u2007\u202f\u2009]/g, ' ');
+}
+
+/**
+ * Lower case only, offsets kept. The matcher folds apostrophes and no-break spaces itself as it reads (see
+ * `foldChar`), which spares two passes over every block of a page.
+ */
+export function foldCase(text: string): string {
   let folded = text.toLowerCase();
   if (folded.length !== text.length) {
     // A few characters lower-case to two ("İ"); fold those one by one and leave them as they are.
@@ -11,8 +19,15 @@ export function foldText(text: string): string {
     }
     folded = s;
   }
-  // Typographic apostrophes and no-break spaces are written interchangeably with the plain ones.
-  return folded.replace(/[\u2019\u02bc]/g, "'").replace(/[\u00a0\u2007\u202f\u2009]/g, ' ');
+  return folded;
+}
+
+/** Typographic apostrophes and no-break spaces are written interchangeably with the plain ones. */
+export function foldChar(c: number): number {
+  if (c < 128) return c;
+  if (c === 0x2019 || c === 0x2bc) return 39;
+  if (c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0x2009) return 32;
+  return c;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;

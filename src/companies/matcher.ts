@@ -5,7 +5,7 @@
  */
 import { buildAliasTrie } from './alias-trie';
 import { COMMON_SENSES } from './common-senses';
-import { foldText, isWordChar } from './fold';
+import { foldCase, foldText, isWordChar } from './fold';
 import { isSentenceStart, sentenceAround } from './sentences';
 import type { AliasEntry, AliasTable, CompanyMatch, CompanyMatcher, FindCompaniesOptions } from './types';
 
@@ -89,7 +89,7 @@ export function createCompanyMatcher(table: AliasTable): CompanyMatcher {
 
   return {
     find(text: string, options: FindCompaniesOptions = {}): CompanyMatch[] {
-      const lower = foldText(text);
+      const lower = foldCase(text);
       const found: Candidate[] = [];
       trie.scan(lower, (p, end) => {
         const start = end - lengths[p]!;

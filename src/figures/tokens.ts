@@ -11,11 +11,11 @@ export const SYM = 3;
 export interface Tokens {
   text: string;
   count: number;
-  type: number[];
-  start: number[];
-  end: number[];
-  /** Whether whitespace (or the start of the text) comes before the token. */
-  gap: boolean[];
+  type: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** 1 when whitespace (or the start of the text) comes before the token. */
+  gap: Uint8Array;
   /** Lower-cased token text, computed on demand. */
   low(i: number): string;
   /** The original token text. */
@@ -57,22 +57,26 @@ function classify(c: number): number {
 }
 
 export function tokenize(text: string): Tokens {
-  const type: number[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  const gap: boolean[] = [];
   const n = text.length;
+  // About one token per four characters of prose; grown by doubling when a text is denser.
+  let cap = Math.max(16, n >> 2);
+  let type = new Uint8Array(cap);
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let gap = new Uint8Array(cap);
+  let count = 0;
   let i = 0;
-  let spaced = true;
+  let spaced = 1;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const k = classify(c);
+    const k = c < 128 ? ascii[c]! : classify(c);
     if (k === CLASS_SPACE) {
-      spaced = true;
+      spaced = 1;
       i++;
       continue;
     }
     const s = i;
+    let t: number;
     if (k === CLASS_DIGIT) {
       i++;
       while (i < n) {
@@ -81,24 +85,37 @@ export function tokenize(text: string): Tokens {
         else if ((d === 44 || d === 46) && i + 1 < n && classifyDigit(text.charCodeAt(i + 1))) i += 2;
         else break;
       }
-      type.push(NUM);
+      t = NUM;
     } else if (k === CLASS_LETTER) {
       i++;
-      while (i < n && classify(text.charCodeAt(i)) === CLASS_LETTER) i++;
-      type.push(WORD);
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if ((d < 128 ? ascii[d]! : classify(d)) !== CLASS_LETTER) break;
+        i++;
+      }
+      t = WORD;
     } else {
       i++;
-      type.push(SYM);
+      t = SYM;
     }
-    start.push(s);
-    end.push(i);
-    gap.push(spaced);
-    spaced = false;
+    if (count === cap) {
+      cap *= 2;
+      type = grow(type, cap);
+      start = grow(start, cap);
+      end = grow(end, cap);
+      gap = grow(gap, cap);
+    }
+    type[count] = t;
+    start[count] = s;
+    end[count] = i;
+    gap[count] = spaced;
+    count++;
+    spaced = 0;
   }
-  const lows: (string | undefined)[] = [];
+  const lows: (string | undefined)[] = new Array<string | undefined>(count);
   return {
     text,
-    count: type.length,
+    count,
     type,
     start,
     end,
@@ -113,6 +130,12 @@ export function tokenize(text: string): Tokens {
     },
     raw: (t) => text.slice(start[t], end[t]),
   };
+}
+
+function grow<T extends Uint8Array | Int32Array>(a: T, cap: number): T {
+  const b = new (a.constructor as new (n: number) => T)(cap);
+  b.set(a);
+  return b;
 }
 
 function classifyDigit(c: number): boolean {

@@ -117,14 +117,22 @@ interface Scene {
   breaks: Hit[];
 }
 
+function emptyHits(): Record<Family, Hit[]> {
+  return {
+    capex: [], backlog: [], valuation: [], funding: [], investment: [], spend: [], revenue: [], margin: [], not: [],
+    growth: [], cloud: [], years: [], perYear: [],
+  };
+}
+
 function sentenceHits(scene: Scene, span: Span, family: Family): Hit[] {
   let found = scene.memo.get(span);
   if (!found) {
-    found = Object.fromEntries(FAMILY_NAMES.map((f) => [f, []])) as unknown as Record<Family, Hit[]>;
+    found = emptyHits();
     const sentence = scene.text.slice(span.start, span.end);
     KEYWORDS.lastIndex = 0;
     for (let m = KEYWORDS.exec(sentence); m; m = KEYWORDS.exec(sentence)) {
-      const g = m.findIndex((v, i) => i > 0 && v !== undefined);
+      let g = 1;
+      while (m[g] === undefined) g++;
       found[FAMILY_NAMES[g - 1]!].push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
     }
     scene.memo.set(span, found);

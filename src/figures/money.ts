@@ -352,9 +352,23 @@ function resolve(cur: string, context: MoneyContext): { currency: string; assume
   return { currency: cur, assumed: false };
 }
 
+/**
+ * Whether the number at token `i` can be money at all, from its neighbours alone: a marker before it, or a
+ * magnitude, a marker or a range connector after it. Most numbers of a page (years, dates, counts) stop here.
+ */
+function mayBeMoney(t: Tokens, i: number): boolean {
+  if (i > 0 && mayBeMarker(t, i - 1, PREFIX_LAST)) return true;
+  const k = i + 1;
+  if (k >= t.count) return false;
+  if (t.type[k] === SYM) return isDash(t, k) || SUFFIX_FIRST.has(t.raw(k));
+  if (t.type[k] !== WORD) return false;
+  const w = t.low(k);
+  return MAGNITUDES[w] !== undefined || w === 'to' || w === 'and' || mayBeMarker(t, k, SUFFIX_FIRST);
+}
+
 function isStart(t: Tokens, i: number): boolean {
   const ty = t.type[i];
-  if (ty === NUM) return true;
+  if (ty === NUM) return mayBeMoney(t, i);
   if (ty !== WORD) return false;
   if (!startsSpelledNumberAt(t, i)) return false;
   // Start at the beginning of a spelled number, not inside it.

@@ -12,6 +12,8 @@ export interface CardProbe {
   /** The dialog's box, and the part of the window a reader sees. */
   rect: { left: number; top: number; right: number; bottom: number; width: number; height: number };
   viewport: { width: number; height: number };
+  /** How far the page is scrolled (document coordinates = window coordinates + this). */
+  pageOffset: { x: number; y: number };
   /** The dialog's full content size (its height does not depend on where it is placed). */
   scroll: { width: number; height: number };
   /** Whether the host is what the browser hits at the centre and at the four inner corners of the card. */
@@ -105,6 +107,7 @@ export function cardProbe(): CardProbe | null {
     hostParent: !parent ? 'none' : parent === document.documentElement ? 'html' : `${parent.tagName.toLowerCase()}${parent.id ? `#${parent.id}` : ''}`,
     rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
     viewport: { width, height },
+    pageOffset: { x: window.visualViewport?.pageLeft ?? window.scrollX, y: window.visualViewport?.pageTop ?? window.scrollY },
     scroll: { width: dialog.scrollWidth, height: dialog.scrollHeight },
     onTop: {
       centre: hits(r.left + r.width / 2, r.top + r.height / 2),

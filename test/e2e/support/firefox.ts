@@ -20,7 +20,9 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(options: { extraHosts?: string[]; extensionDir?: string; downloadDir?: string } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(
+  options: { extraHosts?: string[]; extensionDir?: string; downloadDir?: string; /** More Firefox preferences (e.g. a forced colour scheme). */ prefs?: Record<string, unknown> } = {},
+): Promise<FirefoxSession> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'footnote-firefox-'));
   const downloads = options.downloadDir
     ? {
@@ -47,6 +49,7 @@ export async function launchFirefox(options: { extraHosts?: string[]; extensionD
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       ...downloads,
+      ...options.prefs,
     },
   });
   await browser.installExtension(options.extensionDir ?? FIREFOX_DIST);

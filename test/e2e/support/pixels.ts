@@ -3,8 +3,15 @@
  * reads PNG; the test needs no image library for it).
  */
 
-interface Evaluates {
-  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+interface Shots {
+  first: string;
+  second: string;
+  tolerance: number;
+}
+
+/** A blank page of Playwright or Puppeteer: both evaluate a function with one argument. */
+interface ScratchPage {
+  evaluate(fn: (shots: Shots) => Promise<PixelDiff>, shots: Shots): Promise<PixelDiff>;
   close(): Promise<void>;
 }
 
@@ -17,10 +24,10 @@ export interface PixelDiff {
 /** How far apart two channel values may be and still count as the same (anti-aliasing). */
 const TOLERANCE = 24;
 
-export async function compareScreenshots(scratch: Evaluates, a: Uint8Array, b: Uint8Array): Promise<PixelDiff> {
+export async function compareScreenshots(scratch: ScratchPage, a: Uint8Array, b: Uint8Array): Promise<PixelDiff> {
   try {
     return await scratch.evaluate(
-      async ({ first, second, tolerance }) => {
+      async ({ first, second, tolerance }: Shots): Promise<PixelDiff> => {
         const load = async (base64: string) => {
           const image = new Image();
           image.src = `data:image/png;base64,${base64}`;

@@ -23,12 +23,12 @@ export interface Row {
   blocks: number;
   /** Wall-clock time (median of three runs). */
   ms: number;
-  /** CPU time of this process over the same run: steadier than wall time on a shared machine. */
+  /** Least CPU time of this process over the three runs: steadier than wall time on a shared machine. */
   cpuMs: number;
   mbPerSecond: number;
   companies: number;
   figures: number;
-  /** Time per MB relative to the smallest size: near 1 when growth is linear. */
+  /** CPU time per MB relative to the smallest size: near 1 when growth is linear. */
   perMbRatio: number;
 }
 
@@ -112,13 +112,15 @@ export async function benchRecognition(): Promise<Row[]> {
     const runs = [run(blocks, matcher, fx), run(blocks, matcher, fx), run(blocks, matcher, fx)].sort((a, b) => a.ms - b.ms);
     const last = runs[1]!;
     const ms = last.ms;
+    // The least CPU time of the runs: what the work costs when nothing else competes for the machine.
+    const bestCpu = Math.min(...runs.map((r) => r.cpuMs));
     const size = chars / 2 ** 20;
     return {
       name,
       mb: Number(size.toFixed(3)),
       blocks: blocks.length,
       ms: Number(ms.toFixed(1)),
-      cpuMs: Number(last.cpuMs.toFixed(1)),
+      cpuMs: Number(bestCpu.toFixed(1)),
       mbPerSecond: Number((size / (ms / 1000)).toFixed(2)),
       companies: last.companies,
       figures: last.figures,
@@ -126,8 +128,8 @@ export async function benchRecognition(): Promise<Row[]> {
     };
   };
   for (const mb of SIZES_MB) rows.push(measure(`recognition ${mb} MB`, mb, 0.3));
-  const base = rows[0]!.ms / rows[0]!.mb;
-  for (const r of rows) r.perMbRatio = Number((r.ms / r.mb / base).toFixed(2));
+  const base = rows[0]!.cpuMs / rows[0]!.mb;
+  for (const r of rows) r.perMbRatio = Number((r.cpuMs / r.mb / base).toFixed(2));
   // An ordinary article's density: the sample article's own blocks, repeated to 2 MB.
   const articleBlocks = extractHtmlText(readFileSync(path.join(ROOT, '../shared/fixtures/pages/alibaba-bets-53bn.html'), 'utf8')).text.split('\n');
   const page: string[] = [];
@@ -136,21 +138,22 @@ export async function benchRecognition(): Promise<Row[]> {
     size += b.length + 1;
   }
   const pageRuns = [run(page, matcher, fx), run(page, matcher, fx), run(page, matcher, fx)].sort((a, b) => a.ms - b.ms);
+  const pageCpu = Math.min(...pageRuns.map((r) => r.cpuMs));
   const pageSize = page.reduce((n, b) => n + b.length + 1, 0) / 2 ** 20;
   rows.push({
     name: 'recognition 2 MB, the sample article repeated',
     mb: Number(pageSize.toFixed(3)),
     blocks: page.length,
     ms: Number(pageRuns[1]!.ms.toFixed(1)),
-    cpuMs: Number(pageRuns[1]!.cpuMs.toFixed(1)),
+    cpuMs: Number(pageCpu.toFixed(1)),
     mbPerSecond: Number((pageSize / (pageRuns[1]!.ms / 1000)).toFixed(2)),
     companies: pageRuns[1]!.companies,
     figures: pageRuns[1]!.figures,
-    perMbRatio: Number((pageRuns[1]!.ms / pageSize / base).toFixed(2)),
+    perMbRatio: Number((pageCpu / pageSize / base).toFixed(2)),
   });
   // The worst case: every sentence carries figures (about ten times an ordinary article's density).
   const dense = measure('recognition 2 MB, every sentence with figures', 2, 1);
-  dense.perMbRatio = Number((dense.ms / dense.mb / base).toFixed(2));
+  dense.perMbRatio = Number((dense.cpuMs / dense.mb / base).toFixed(2));
   rows.push(dense);
   return rows;
 }
@@ -161,7 +164,7 @@ export function isLinear(rows: readonly Row[]): boolean {
 }
 
 export function formatRows(rows: readonly Row[]): string {
-  const head = `${'text'.padEnd(10)}${'blocks'.padStart(8)}${'ms'.padStart(9)}${'cpu ms'.padStart(9)}${'MB/s'.padStart(8)}${'companies'.padStart(11)}${'figures'.padStart(9)}${'ms/MB vs 0.25'.padStart(15)}`;
+  const head = `${'text'.padEnd(10)}${'blocks'.padStart(8)}${'ms'.padStart(9)}${'cpu ms'.padStart(9)}${'MB/s'.padStart(8)}${'companies'.padStart(11)}${'figures'.padStart(9)}${'cpu/MB vs 0.25'.padStart(15)}`;
   const lines = rows.map(
     (r) =>
       `${(r.name.includes('every sentence') ? `${r.mb.toFixed(2)} dense` : r.name.includes('article') ? `${r.mb.toFixed(2)} page` : `${r.mb.toFixed(2)} MB`).padEnd(10)}${String(r.blocks).padStart(8)}${r.ms.toFixed(1).padStart(9)}${r.cpuMs.toFixed(1).padStart(9)}${r.mbPerSecond.toFixed(2).padStart(8)}${String(r.companies).padStart(11)}${String(r.figures).padStart(9)}${r.perMbRatio.toFixed(2).padStart(15)}`,
@@ -174,7 +177,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
     .then((rows) => {
       process.stdout.write(`Recognition (companies, money, percents, attribution, FX), block by block, Node ${process.version}\n`);
       process.stdout.write(`${formatRows(rows)}\n`);
-      process.stdout.write(`linear growth: ${isLinear(rows) ? 'yes' : 'NO'} (time per MB within 1.5x of the 0.25 MB run)\n`);
+      process.stdout.write(`linear growth: ${isLinear(rows) ? 'yes' : 'NO'} (CPU time per MB within 1.5x of the 0.25 MB run)\n`);
       const two = rows.find((r) => r.name === 'recognition 2 MB')!;
       process.stdout.write(`2 MB budget (500 ms for all main-thread work): recognition takes ${two.ms.toFixed(0)} ms\n`);
       if (!isLinear(rows)) process.exitCode = 1;

@@ -78,7 +78,6 @@ export async function buildExtension({ quiet = false } = {}): Promise<void> {
 
   const aliasModule = {
     table: compileAliasTable(dataset.companies),
-    countries: Object.fromEntries(dataset.companies.map((c) => [c.id, c.country])),
     datasetVersion: dataset.version,
   };
   // JSON.parse of a string literal is faster to start than an object literal of the same size.

@@ -18,7 +18,6 @@ export async function publishAliasTable(dataset: Dataset | null): Promise<void> 
     [ALIAS_TABLE_KEY]: {
       datasetVersion: dataset.version,
       table: compileAliasTable(dataset.companies),
-      countries: Object.fromEntries(dataset.companies.map((c) => [c.id, c.country])),
     },
   });
 }

@@ -118,9 +118,12 @@ export class FootnotePage {
     this.doc.addEventListener('pointermove', onPointerMove, { passive: true, signal });
     this.doc.addEventListener('keydown', onKeyDown, { capture: true, signal });
     signal.addEventListener('abort', () => this.stop(), { once: true });
+    // Watching starts with the scan: what the page changes while a long page is read is not missed.
+    this.scanner.observe();
     await this.scanner.scan();
     if (signal.aborted) return;
-    this.scanner.observe();
+    // For measurements (npm run bench): when the whole page has been read.
+    performance.mark('footnote:scanned');
     await this.prefetch();
     await this.paintNotes();
   }
@@ -213,16 +216,10 @@ export class FootnotePage {
 
   /** Asks the background, in one message, for everything the cards of this page need. */
   private prefetch(): Promise<PageData | null> {
-    const matches = this.scanner.matches();
-    const ids = new Set<string>();
+    const needs = this.scanner.needs();
+    const ids = new Set(needs.companyIds);
     if (this.mainCompanyHint) ids.add(this.mainCompanyHint);
-    const currencies = new Set<string>();
-    for (const m of matches) {
-      if (m.companyId) ids.add(m.companyId);
-      for (const c of m.candidates) ids.add(c);
-      if (m.figure?.currency) currencies.add(m.figure.currency);
-      if (m.figure?.pairedAmount) currencies.add(m.figure.pairedAmount.currency);
-    }
+    const currencies = needs.currencies;
     const missing = [...ids].some((id) => !this.companies.has(id));
     if (this.dataPromise && !missing) return this.dataPromise;
     this.dataPromise = this.deps.requestPageData([...ids], [...currencies]).then(

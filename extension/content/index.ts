@@ -27,9 +27,9 @@ async function main(): Promise<void> {
   const start = () => {
     if (page) return;
     const matcher = createCompanyMatcher(aliases.table);
-    const countries = new Map(Object.entries(aliases.countries));
+    const knownCompanyIds = new Set<string>();
     page = new FootnotePage(document, {
-      recognize: (text) => recognizeBlock(text, matcher, { countryOf: (id) => countries.get(id) }),
+      recognize: (text) => recognizeBlock(text, matcher, { knownCompanyIds }),
       requestPageData: (companyIds, currencies) => ask<PageData>({ type: 'page-data', companyIds, currencies }),
       openSummary: (companyId) => ask({ type: 'open-summary', companyId }),
       copyText: (text) => navigator.clipboard.writeText(text),

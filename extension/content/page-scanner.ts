@@ -1,10 +1,18 @@
 /**
- * Scans the page's text in time-boxed slices, keeps the list of what it found (with the ranges to paint and
- * to hit-test), and rescans what a MutationObserver reports as added or changed, batched.
+ * Scans the page's text, keeps what it found (the ranges to paint and to hit-test), and rescans what a
+ * MutationObserver reports as added or changed.
+ *
+ * How it stays cheap on long pages and pages that change for hours:
+ * - the first screens of text are read first, in short slices; the rest when the browser is idle
+ *   (`requestIdleCallback`), so that no task is long and the first highlights come at once;
+ * - only the blocks near the viewport are painted once a page has many matches (`HighlightWindow`), and a
+ *   match's range is made only when it is painted or asked for;
+ * - mutations are batched per frame and mapped to the smallest blocks that contain them; a block is dropped
+ *   (with its highlights) when it is rescanned, replaced or removed, so that nothing piles up.
  */
 import type { BlockItem } from '../../src/context/block-items';
-import type { Highlighter, HighlightName } from './highlighter';
-import { isInsideSkipped, OWN_UI_ATTRIBUTE, textBlocks, locate, type TextBlock } from './text-blocks';
+import { HighlightWindow, type Highlighter, type HighlightName, type PaintBlock } from './highlighter';
+import { blockElementOf, isInsideSkipped, OWN_UI_ATTRIBUTE, textBlocks, locate, type TextBlock } from './text-blocks';
 
 /** The page's text as Footnote reads it: every block's text, joined by a line break, in document order. */
 export interface PageText {
@@ -15,7 +23,8 @@ export interface PageText {
 
 export interface PageMatch extends BlockItem {
   block: ScannedBlock;
-  range: StaticRange;
+  /** The matched text in the page (made when first asked for). */
+  readonly range: StaticRange;
 }
 
 export interface ScannedBlock {
@@ -32,6 +41,8 @@ export interface ScannerOptions {
   onChange?(): void;
   /** Milliseconds of work per slice before yielding to the page. */
   sliceMs?: number;
+  /** Up to this many ranges every match is painted; beyond it only those near the viewport (see HighlightWindow). */
+  directPaintLimit?: number;
 }
 
 const HIGHLIGHT_OF: Record<BlockItem['kind'], HighlightName> = {
@@ -40,89 +51,278 @@ const HIGHLIGHT_OF: Record<BlockItem['kind'], HighlightName> = {
   percent: 'footnote-percent',
 };
 
+/**
+ * About the first three or four screens of article text: read at once and painted directly; the rest of a
+ * longer page is read in idle time. Counted in characters rather than measured on screen, because asking
+ * where an element is would make the browser lay out a page that may still be loading, inside our task.
+ */
+const FIRST_SCREENS_CHARS = 16_000;
+/** Idle slices take what the browser offers, up to this, so that a task stays well under 50 ms. */
+const IDLE_SLICE_MS = 12;
 const now = () => performance.now();
 
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+function rangeIn(block: TextBlock, start: number, end: number): StaticRange {
+  const a = locate(block, start);
+  const b = locate(block, end, true);
+  return new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
 }
 
+/** A match whose range is made when it is painted or asked for: most matches of a long page never are. */
+class LazyMatch implements PageMatch {
+  kind!: BlockItem['kind'];
+  start!: number;
+  end!: number;
+  surface!: string;
+  companyId!: string | null;
+  figure!: BlockItem['figure'];
+  candidates!: string[];
+  private made: StaticRange | null = null;
+
+  constructor(
+    item: BlockItem,
+    readonly block: ScannedBlock,
+  ) {
+    Object.assign(this, item);
+  }
+
+  get range(): StaticRange {
+    return (this.made ??= rangeIn(this.block.block, this.start, this.end));
+  }
+}
+
+/** A scanned block as the highlight window sees it. */
+class Block implements ScannedBlock, PaintBlock {
+  matches: PageMatch[] = [];
+
+  constructor(
+    readonly block: TextBlock,
+    /** Which walk read it: a later walk over the same element replaces it. */
+    readonly walk: number,
+    private readonly paintKind: (kind: BlockItem['kind']) => boolean,
+  ) {}
+
+  get element(): Element {
+    return this.block.element;
+  }
+
+  *paintRanges(): Iterable<readonly [HighlightName, AbstractRange]> {
+    for (const match of this.matches) if (this.paintKind(match.kind)) yield [HIGHLIGHT_OF[match.kind], match.range];
+  }
+
+  paintCount(): number {
+    let n = 0;
+    for (const match of this.matches) if (this.paintKind(match.kind)) n++;
+    return n;
+  }
+}
+
+interface Walk {
+  id: number;
+  root: Node;
+  iterator: Generator<TextBlock, void, undefined>;
+  /** Set when the page removed the node the walk was to read next. */
+  place: { lost: boolean };
+  /** The last block read: where the walk is. */
+  at: Element | null;
+  /** Characters read so far. */
+  chars: number;
+}
+
+type IdleWindow = Window & {
+  requestIdleCallback?(callback: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void, options?: { timeout: number }): number;
+};
+
 export class PageScanner {
-  /** Scanned blocks by their element: a rescan of the element replaces its entry. */
-  private readonly blocks = new Map<Element, ScannedBlock[]>();
-  private readonly byNode = new WeakMap<Text, { scanned: ScannedBlock; index: number }>();
+  /** Scanned blocks by their element, in the order they were read. */
+  private readonly blocks = new Map<Element, Block[]>();
+  /** Text nodes inside matches, for hit-testing: which block, which node of it. */
+  private readonly byNode = new WeakMap<Text, { scanned: Block; index: number }>();
+  private readonly window: HighlightWindow;
   private observer: MutationObserver | null = null;
   private pending = new Set<Node>();
+  private removals = false;
   private flushScheduled = false;
+  private flushing: Promise<void> | null = null;
   private stopped = false;
+  private walks = 0;
+  /** The whole-page walk while it runs: changes ahead of it are left to it. */
+  private pageWalk: Walk | null = null;
+  /** Whether the map's order is still document order (it is while blocks are only appended after the last). */
+  private inOrder = true;
+  private lastElement: Element | null = null;
+  private version = 0;
   private textCache: PageText | null = null;
+  private matchCache: { version: number; matches: PageMatch[] } | null = null;
+  private orderCache: { version: number; blocks: Block[] } | null = null;
+  private readonly companies = new Set<string>();
+  private readonly currencies = new Set<string>();
+  private readonly paintKind = (kind: BlockItem['kind']) => this.options.paint(kind);
 
   constructor(
     private readonly doc: Document,
     private readonly options: ScannerOptions,
-  ) {}
-
-  /** Scans everything under `root`, in slices. */
-  async scan(root: Node = this.doc.body ?? this.doc.documentElement): Promise<void> {
-    const sliceMs = this.options.sliceMs ?? 8;
-    const iterator = textBlocks(root);
-    let sliceStart = now();
-    let found = false;
-    for (let next = iterator.next(); !next.done; next = iterator.next()) {
-      if (this.stopped) return;
-      found = this.addBlock(next.value) || found;
-      if (now() - sliceStart > sliceMs) {
-        if (found) this.options.onChange?.();
-        found = false;
-        await yieldToPage();
-        sliceStart = now();
-      }
-    }
-    if (found) this.options.onChange?.();
+  ) {
+    this.window = new HighlightWindow(options.highlighter, doc.defaultView as (Window & typeof globalThis) | null, {
+      directLimit: options.directPaintLimit ?? 1500,
+    });
   }
 
-  private addBlock(block: TextBlock): boolean {
-    this.textCache = null;
-    const items = this.options.recognize(block.text);
-    const scanned: ScannedBlock = { block, matches: [] };
-    const list = this.blocks.get(block.element) ?? [];
-    list.push(scanned);
-    this.blocks.set(block.element, list);
-    block.nodes.forEach((node, index) => this.byNode.set(node, { scanned, index }));
-    for (const item of items) {
-      const start = locate(block, item.start);
-      const end = locate(block, item.end, true);
-      const range = new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
-      const match: PageMatch = { ...item, block: scanned, range };
-      scanned.matches.push(match);
-      if (this.options.paint(item.kind)) this.options.highlighter.add(HIGHLIGHT_OF[item.kind], range);
+  private get root(): Node {
+    return this.doc.body ?? this.doc.documentElement;
+  }
+
+  /**
+   * Scans the page: what is up to a screen below the viewport at once (in short slices), the rest in idle time.
+   * Resolves when the whole page has been read.
+   */
+  async scan(): Promise<void> {
+    for (;;) {
+      const walk = this.startWalk(this.root);
+      this.pageWalk = walk;
+      const finished = await this.runWalk(walk, true);
+      if (this.pageWalk === walk) this.pageWalk = null;
+      if (finished || this.stopped) return;
+      // The page removed the part the walk stood in while it waited: walk again (a later walk's blocks
+      // replace an earlier one's, so nothing is doubled).
     }
-    return items.length > 0;
+  }
+
+  private startWalk(root: Node): Walk {
+    const place = { lost: false };
+    return { id: ++this.walks, root, iterator: textBlocks(root, place), at: null, chars: 0, place };
+  }
+
+  /**
+   * Reads a walk's blocks in slices. With `idleAfterViewport`, slices after the first screen run when the
+   * browser is idle. Resolves true when the walk is done, false when it lost its place (its node was removed).
+   */
+  private async runWalk(walk: Walk, idleAfterViewport: boolean): Promise<boolean> {
+    const sliceMs = this.options.sliceMs ?? 8;
+    let idle = false;
+    let budget = sliceMs;
+    for (;;) {
+      const deadline = now() + budget;
+      let found = false;
+      let done = false;
+      do {
+        if (this.stopped) return true;
+        const next = walk.iterator.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        walk.at = next.value.element;
+        walk.chars += next.value.text.length;
+        found = this.addBlock(next.value, walk.id) || found;
+      } while (now() < deadline);
+      if (found) this.options.onChange?.();
+      if (done) return !walk.place.lost;
+      if (idleAfterViewport && !idle && walk.chars > FIRST_SCREENS_CHARS) {
+        idle = true;
+        // A long page: what is read from here on is painted when the reader gets near it.
+        this.window.narrow();
+      }
+      if (idle) budget = Math.max(4, Math.min(IDLE_SLICE_MS, await this.idle()));
+      else await yieldToPage();
+    }
+  }
+
+  /** Waits until the browser is idle; resolves with the milliseconds it offers. */
+  private idle(): Promise<number> {
+    const view = this.doc.defaultView as IdleWindow | null;
+    return new Promise((resolve) => {
+      if (view?.requestIdleCallback) view.requestIdleCallback((deadline) => resolve(deadline.didTimeout ? IDLE_SLICE_MS : deadline.timeRemaining()), { timeout: 1000 });
+      else setTimeout(() => resolve(IDLE_SLICE_MS), 16);
+    });
+  }
+
+  private addBlock(textBlock: TextBlock, walk: number): boolean {
+    const element = textBlock.element;
+    const list = this.blocks.get(element);
+    if (list && list.some((b) => b.walk !== walk)) this.dropBlocksOf(element);
+    const items = this.options.recognize(textBlock.text);
+    const scanned = new Block(textBlock, walk, this.paintKind);
+    for (const item of items) {
+      const match = new LazyMatch(item, scanned);
+      scanned.matches.push(match);
+      if (item.companyId) this.companies.add(item.companyId);
+      for (const c of item.candidates) this.companies.add(c);
+      if (item.figure?.currency) this.currencies.add(item.figure.currency);
+      if (item.figure?.pairedAmount) this.currencies.add(item.figure.pairedAmount.currency);
+    }
+    const current = this.blocks.get(element);
+    if (current) current.push(scanned);
+    else {
+      if (this.inOrder && this.lastElement && this.lastElement !== element) {
+        this.inOrder = (this.lastElement.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+      }
+      this.lastElement = element;
+      this.blocks.set(element, [scanned]);
+    }
+    this.version++;
+    this.textCache = null;
+    if (items.length === 0) return false;
+    this.indexNodes(scanned);
+    this.window.add(scanned);
+    return true;
+  }
+
+  /** Remembers the text nodes that matches cover, for hit-testing. */
+  private indexNodes(scanned: Block): void {
+    const { nodes, starts } = scanned.block;
+    for (const match of scanned.matches) {
+      for (let i = 0; i < nodes.length; i++) {
+        const nodeStart = starts[i]!;
+        const nodeEnd = nodeStart + nodes[i]!.data.length;
+        if (nodeEnd < match.start) continue;
+        if (nodeStart > match.end) break;
+        this.byNode.set(nodes[i]!, { scanned, index: i });
+      }
+    }
   }
 
   private dropBlocksOf(element: Element): void {
     const list = this.blocks.get(element);
     if (!list) return;
-    this.textCache = null;
     for (const scanned of list) {
-      for (const match of scanned.matches) this.options.highlighter.delete(HIGHLIGHT_OF[match.kind], match.range);
-      for (const node of scanned.block.nodes) this.byNode.delete(node);
+      this.window.delete(scanned);
+      for (const node of scanned.block.nodes) if (this.byNode.get(node)?.scanned === scanned) this.byNode.delete(node);
     }
     this.blocks.delete(element);
+    if (element === this.lastElement) this.lastElement = null;
+    this.version++;
+    this.textCache = null;
   }
 
   /** Every scanned block, in document order. */
-  private orderedBlocks(): ScannedBlock[] {
-    const elements = [...this.blocks.keys()].sort((a, b) =>
-      a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-    );
-    return elements.flatMap((el) => this.blocks.get(el)!);
+  private orderedBlocks(): Block[] {
+    if (this.orderCache?.version === this.version) return this.orderCache.blocks;
+    let elements = [...this.blocks.keys()];
+    if (!this.inOrder) {
+      elements = elements.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      // Sorted once: the map is rebuilt in document order, so that later appends keep it in order.
+      const sorted = elements.map((el) => [el, this.blocks.get(el)!] as const);
+      this.blocks.clear();
+      for (const [el, list] of sorted) this.blocks.set(el, list);
+      this.inOrder = true;
+      this.lastElement = elements[elements.length - 1] ?? null;
+    }
+    const blocks = elements.flatMap((el) => this.blocks.get(el)!);
+    this.orderCache = { version: this.version, blocks };
+    return blocks;
   }
 
   /** Every match in document order. */
   matches(): PageMatch[] {
-    return this.orderedBlocks().flatMap((s) => s.matches);
+    if (this.matchCache?.version === this.version) return this.matchCache.matches;
+    const matches = this.orderedBlocks().flatMap((s) => s.matches);
+    this.matchCache = { version: this.version, matches };
+    return matches;
+  }
+
+  /** The companies named or attributed so far, and the currencies of the figures: what the cards will need. */
+  needs(): { companyIds: ReadonlySet<string>; currencies: ReadonlySet<string> } {
+    return { companyIds: this.companies, currencies: this.currencies };
   }
 
   /** The page's text (cached until the page changes): what notes quote and are found again in. */
@@ -156,9 +356,7 @@ export class PageScanner {
     const localStart = start - entry.start;
     const localEnd = end - entry.start;
     if (localStart < 0 || localEnd > block.text.length || localEnd <= localStart) return null;
-    const a = locate(block, localStart);
-    const b = locate(block, localEnd, true);
-    return new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
+    return rangeIn(block, localStart, localEnd);
   }
 
   /** Where a match is in the page's text. */
@@ -176,61 +374,114 @@ export class PageScanner {
     return entry.scanned.matches.filter((m) => m.start <= at && at <= m.end);
   }
 
-  /** Watches the page for added or changed text and rescans it, batched per animation frame. */
+  /** How many ranges are painted now (all of them, or those near the viewport on a page with many). */
+  get paintedRanges(): number {
+    return this.window.paintedRanges;
+  }
+
+  /** Paints again with the current choice of kinds. */
+  repaint(): void {
+    this.window.repaint();
+  }
+
+  /** Watches the page for added, changed and removed text and rescans it, batched per animation frame. */
   observe(): void {
-    const root = this.doc.body ?? this.doc.documentElement;
-    this.observer = new MutationObserver((records) => {
-      for (const record of records) {
-        if (record.type === 'characterData') this.pending.add(record.target);
-        else {
-          record.addedNodes.forEach((n) => this.pending.add(n));
-          if (record.removedNodes.length > 0) this.pending.add(record.target);
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (record.type === 'characterData') this.pending.add(record.target);
+      else {
+        record.addedNodes.forEach((n) => this.pending.add(n));
+        if (record.removedNodes.length > 0) {
+          this.pending.add(record.target);
+          this.removals = true;
         }
       }
-      this.scheduleFlush();
-    });
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    }
+    this.scheduleFlush();
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled) return;
+    if (this.flushScheduled || this.stopped) return;
     this.flushScheduled = true;
     requestAnimationFrame(() => {
       this.flushScheduled = false;
-      void this.flush();
+      // One flush at a time: changes that come during one wait for the next.
+      this.flushing = (this.flushing ?? Promise.resolve()).then(() => this.flush()).finally(() => {
+        this.flushing = null;
+      });
     });
   }
 
   private async flush(): Promise<void> {
+    if (this.stopped) return;
     const nodes = [...this.pending];
+    const removals = this.removals;
     this.pending.clear();
-    const root = this.doc.body ?? this.doc.documentElement;
-    // Rescan the smallest set of block elements that contain the changes.
+    this.removals = false;
+    const root = this.root;
+    // The block elements that contain the changes: what a rescan starts from.
     const targets = new Set<Element>();
     for (const node of nodes) {
       if (!node.isConnected) continue;
       const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
       if (!el || el.closest(`[${OWN_UI_ATTRIBUTE}]`) || isInsideSkipped(el, root)) continue;
-      targets.add(this.blockElementOf(el));
+      targets.add(blockElementOf(el, root));
     }
-    const roots = [...targets].filter((t) => ![...targets].some((o) => o !== t && o.contains(t)));
-    for (const target of roots) {
-      for (const element of [...this.blocks.keys()]) if (target.contains(element) || !element.isConnected) this.dropBlocksOf(element);
-      await this.scan(target);
+    // Blocks of the changed elements go, whether or not they still hold text.
+    for (const target of targets) this.dropBlocksOf(target);
+    const outermost = [...targets].filter((t) => {
+      for (let up = t.parentElement; up; up = up.parentElement) if (targets.has(up)) return false;
+      return true;
+    });
+    const walk = this.pageWalk;
+    for (const target of outermost) {
+      if (this.stopped) return;
+      // The page walk has not got there yet: it will read the new text itself.
+      if (walk?.at && walk.root.contains(target)) {
+        const position = walk.at.compareDocumentPosition(target);
+        if (position & Node.DOCUMENT_POSITION_FOLLOWING && !(position & Node.DOCUMENT_POSITION_CONTAINED_BY)) continue;
+      }
+      const rescan = this.startWalk(target);
+      await this.runWalk(rescan, false);
     }
     // Drop what was removed from the page, so that nothing leaks.
-    for (const element of [...this.blocks.keys()]) if (!element.isConnected) this.dropBlocksOf(element);
+    if (removals) this.sweep();
+    // Text above may have grown or shrunk: what is near the viewport is checked again.
+    this.window.recheck();
     this.options.onChange?.();
   }
 
-  private blockElementOf(el: Element): Element {
-    for (let cur: Element | null = el; cur; cur = cur.parentElement) if (this.blocks.has(cur)) return cur;
-    return el;
+  /** Drops the blocks whose element or text left the page. */
+  private sweep(): void {
+    for (const [element, list] of [...this.blocks]) {
+      if (!element.isConnected || list.some((b) => !b.block.nodes[0]!.isConnected || !b.block.nodes[b.block.nodes.length - 1]!.isConnected)) {
+        this.dropBlocksOf(element);
+      }
+    }
+  }
+
+  /** How many blocks are held (for tests of what a long session keeps). */
+  get blockCount(): number {
+    let n = 0;
+    for (const list of this.blocks.values()) n += list.length;
+    return n;
   }
 
   stop(): void {
     this.stopped = true;
     this.observer?.disconnect();
+    this.window.destroy();
     for (const element of [...this.blocks.keys()]) this.dropBlocksOf(element);
+    this.pending.clear();
   }
+}
+
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -13,16 +13,17 @@ export interface TextBlock {
   text: string;
 }
 
+// Local names (lower case for HTML elements in any document), compared without allocating a string.
 const SKIPPED = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE', 'PRE',
-  'KBD', 'SAMP', 'VAR', 'SVG', 'MATH', 'IFRAME', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT', 'EMBED', 'HEAD', 'TITLE',
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button', 'code', 'pre',
+  'kbd', 'samp', 'var', 'svg', 'math', 'iframe', 'canvas', 'video', 'audio', 'object', 'embed', 'head', 'title',
 ]);
 
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
-  'HTML', 'HR', 'LEGEND', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT',
-  'TH', 'THEAD', 'TR', 'UL',
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
+  'html', 'hr', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot',
+  'th', 'thead', 'tr', 'ul',
 ]);
 
 /** Marks Footnote's own elements, so that the scanner never reads them. */
@@ -30,8 +31,8 @@ export const OWN_UI_ATTRIBUTE = 'data-footnote-ui';
 
 /** Whether an element and everything inside it is left unread. */
 export function isSkippedElement(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
-  if (SKIPPED.has(tag)) return true;
+  if (SKIPPED.has(el.localName)) return true;
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
@@ -48,57 +49,80 @@ export function isInsideSkipped(node: Node, root: Node): boolean {
 }
 
 /**
+ * The block-level element that `el`'s text belongs to: the nearest block ancestor-or-self, or `root`.
+ * What a change inside `el` makes stale, so what a rescan starts from.
+ */
+export function blockElementOf(el: Element, root: Node): Element {
+  for (let cur: Element | null = el; cur; cur = cur.parentElement) {
+    if (cur === root || BLOCKS.has(cur.localName)) return cur;
+  }
+  return el;
+}
+
+/**
  * Yields the text blocks under `root` in document order. A generator, so that the caller can stop after a
  * time slice and resume later without walking the page again.
+ *
+ * Walks elements and text with a TreeWalker that has no filter function (a filter is a call from C++ into
+ * JavaScript for every node, which made the walk several times slower than reading the text) and skips the
+ * subtrees that are not read by moving the walker past them. `place.lost` is set when the walk stops early
+ * because the page removed the node it was to read next.
  */
-export function* textBlocks(root: Node): Generator<TextBlock, void, undefined> {
+export function* textBlocks(root: Node, place: { lost: boolean } = { lost: false }): Generator<TextBlock, void, undefined> {
   const doc = root.ownerDocument ?? (root as Document);
-  const blockCache = new WeakMap<Element, Element>();
-  const blockOf = (el: Element): Element => {
-    const trail: Element[] = [];
-    let cur: Element | null = el;
-    let found: Element | undefined;
-    while (cur) {
-      const cached = blockCache.get(cur);
-      if (cached) {
-        found = cached;
+  // The block of each text node's parent, remembered: most parents hold several text nodes, and most
+  // inline elements sit directly in their block.
+  const blockCache = new Map<Node, Element>();
+  const blockOf = (parent: Node): Element => {
+    const cached = blockCache.get(parent);
+    if (cached) return cached;
+    let block: Element | null = null;
+    for (let cur: Node | null = parent; cur; cur = cur.parentNode) {
+      const known = blockCache.get(cur);
+      if (known) {
+        block = known;
         break;
       }
-      trail.push(cur);
-      if (BLOCKS.has(cur.tagName.toUpperCase()) || cur === root) {
-        found = cur;
+      if (cur === root || (cur.nodeType === ELEMENT && BLOCKS.has((cur as Element).localName))) {
+        block = cur as Element;
         break;
       }
-      cur = cur.parentElement;
     }
-    const block = found ?? el;
-    for (const t of trail) blockCache.set(t, block);
-    return block;
+    const found = block ?? (parent as Element);
+    blockCache.set(parent, found);
+    return found;
   };
 
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      const el = node as Element;
-      if (isSkippedElement(el)) return NodeFilter.FILTER_REJECT;
-      return el.tagName === 'BR' ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
-    },
-  });
-
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let current: TextBlock | null = null;
   let pendingBreak = false;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType !== Node.TEXT_NODE) {
-      pendingBreak = true; // <br>: words on either side are not one word
+  let node = walker.nextNode();
+  while (node) {
+    if (node.nodeType === ELEMENT) {
+      const el = node as Element;
+      if (isSkippedElement(el)) {
+        node = nextOutside(walker);
+        continue;
+      }
+      if (el.localName === 'br') pendingBreak = true; // words on either side are not one word
+      node = walker.nextNode();
       continue;
     }
     const text = node as Text;
-    const parent = text.parentElement;
+    const parent = text.parentNode;
+    node = walker.nextNode();
     if (!parent) continue;
     const data = text.data;
     const block = blockOf(parent);
     if (!current || current.element !== block) {
-      if (current && /\S/.test(current.text)) yield current;
+      if (current && /\S/.test(current.text)) {
+        yield current;
+        // While the caller waited, the page may have removed where the walk stood: it cannot go on from there.
+        if (node && !node.isConnected) {
+          place.lost = true;
+          return;
+        }
+      }
       current = { element: block, nodes: [], starts: [], text: '' };
       pendingBreak = false;
     }
@@ -111,6 +135,17 @@ export function* textBlocks(root: Node): Generator<TextBlock, void, undefined> {
     current.text += data;
   }
   if (current && /\S/.test(current.text)) yield current;
+}
+
+const ELEMENT = 1;
+
+/** Moves the walker past the current node's subtree: to its next sibling, or an ancestor's. */
+function nextOutside(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
 }
 
 /** Maps an offset in `block.text` to the text node and the offset inside it. */

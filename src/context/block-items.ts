@@ -3,7 +3,7 @@
  * figures with the company and metric each is attributed to. What the content script paints and what a
  * card is built from.
  */
-import { findMoney, findPercents } from '../figures';
+import { findFigures } from '../figures';
 import type { FigureMatch, MoneyContext } from '../figures/types';
 import type { CompanyMatch, CompanyMatcher } from '../companies';
 import { attributeFigures } from '../attribution';
@@ -22,18 +22,22 @@ export interface BlockItem {
 }
 
 export interface BlockOptions {
-  /** Countries by company id, to settle "¥" (CNY for a Chinese company, JPY for a Japanese one). */
-  countryOf?: (companyId: string) => string | undefined;
+  /** What a bare "$" means on this page (USD when absent). */
   defaultDollar?: string;
+  /**
+   * Companies already seen on the page: their common-word names and tickers need less support in this block.
+   * Grown by `recognizeBlock` as it finds companies.
+   */
+  knownCompanyIds?: Set<string>;
 }
 
+/** "¥" is CNY next to a Chinese company, JPY next to a Japanese one. */
 function moneyContext(companies: CompanyMatch[], options: BlockOptions): MoneyContext {
   const context: MoneyContext = {};
   if (options.defaultDollar) context.defaultDollar = options.defaultDollar;
   for (const c of companies) {
-    const country = options.countryOf?.(c.companyId);
-    if (country === 'CN') return { ...context, yen: 'CNY' };
-    if (country === 'JP') return { ...context, yen: 'JPY' };
+    if (c.country === 'CN') return { ...context, yen: 'CNY' };
+    if (c.country === 'JP') return { ...context, yen: 'JPY' };
   }
   return context;
 }
@@ -60,9 +64,11 @@ function toFigureInput(match: FigureMatch, all: FigureMatch[]): FigureInput {
 }
 
 export function recognizeBlock(text: string, matcher: CompanyMatcher, options: BlockOptions = {}): BlockItem[] {
-  const companies = matcher.find(text);
-  const context = moneyContext(companies, options);
-  const figures: FigureMatch[] = [...findMoney(text, context), ...findPercents(text)];
+  const companies = matcher.find(text, options.knownCompanyIds ? { knownCompanyIds: options.knownCompanyIds } : {});
+  for (const c of companies) options.knownCompanyIds?.add(c.companyId);
+  const { money, percents } = findFigures(text, moneyContext(companies, options));
+  // Money first: the indexes in `sameAmountAs` and `range.other` point into the money list.
+  const figures: FigureMatch[] = [...money, ...percents];
   const attributions = figures.length > 0 ? attributeFigures(text, companies, figures) : [];
   const named = [...new Set(companies.map((c) => c.companyId))];
 

@@ -12,7 +12,7 @@ import { startFixtureServer, type FixtureServer } from './support/fixture-server
 import { assertBuilt, NEWS_HOST } from './support/paths';
 import { ARTICLE } from './support/expectations';
 import { axeViolations, CARD_CONTEXT, describeViolations } from './support/axe';
-import { cardButtonPoint, cardIsClosed, cardIsOpen, cardProbe, focusState, hoverTiming, placeText, startHoverTiming, type CardProbe } from './support/card-probe';
+import { cardButtonPoint, cardIsClosed, cardOverElement, cardIsOpen, cardProbe, focusState, hoverTiming, placeText, startHoverTiming, type CardProbe } from './support/card-probe';
 import { converted, lastQuarters, lastYears, plain, readCompany, shown } from './support/dataset-facts';
 import { compareScreenshots } from './support/pixels';
 
@@ -34,10 +34,10 @@ async function openPage(p: Page, name: string): Promise<void> {
 }
 
 /** Moves the pointer away (closing any card), then onto `text`, and waits for its card. */
-async function hover(p: Page, text: string, options: { occurrence?: number; place?: 'centre' | 'bottom' | 'top' } = {}): Promise<CardProbe> {
+async function hover(p: Page, text: string, options: { occurrence?: number; place?: 'centre' | 'bottom' | 'top'; margin?: number } = {}): Promise<CardProbe> {
   await p.mouse.move(2, 2);
   await p.waitForFunction(cardIsClosed, null, { timeout: 5_000 });
-  const point = await p.evaluate(placeText, { text, occurrence: options.occurrence ?? 0, place: options.place ?? 'centre' });
+  const point = await p.evaluate(placeText, { text, occurrence: options.occurrence ?? 0, place: options.place ?? 'centre', margin: options.margin });
   expect(point, `"${text}" on the page`).not.toBeNull();
   await p.mouse.move(point!.x, point!.y);
   await p.waitForFunction(cardIsOpen, null, { timeout: 5_000 });
@@ -363,6 +363,34 @@ describe('Chromium: dark mode, zoom, fullscreen, currency', () => {
   });
 });
 
+describe('Chromium: a reader whose browser speaks German', () => {
+  it('writes the card’s numbers the German way', async () => {
+    const cdp = await session.context.newCDPSession(page);
+    // What Playwright's `locale` option does, for one page of a running browser.
+    await cdp.send('Emulation.setLocaleOverride', { locale: 'de-DE' });
+    await cdp.send('Emulation.setUserAgentOverride', { userAgent: await page.evaluate(() => navigator.userAgent), acceptLanguage: 'de-DE' });
+    try {
+      await openPage(page, MULTI);
+      expect(await page.evaluate(() => navigator.language)).toBe('de-DE');
+      const card = await hover(page, '$80bn');
+      const microsoft = await readCompany('microsoft');
+      const capex = lastYears(microsoft, 'capex');
+      const text = plain(card.text);
+      expect(text).toContain(plain(shown({ value: 80e9, currency: 'USD' }, 'de-DE'))); // "80 Mrd. $"
+      for (const year of capex) expect(text).toContain(plain(shown(year, 'de-DE')));
+      expect(text).not.toContain(plain(shown(capex.at(-1)!, 'en-US')));
+      const growth = await hover(page, '17%');
+      const quarters = lastQuarters(await readCompany('amazon'), 'cloud_revenue_growth_pct');
+      for (const q of quarters) expect(plain(growth.text)).toContain(`${q.period} ${plain(shown(q, 'de-DE'))}`);
+    } finally {
+      await cdp.send('Emulation.setLocaleOverride', {});
+      await cdp.send('Emulation.setUserAgentOverride', { userAgent: await page.evaluate(() => navigator.userAgent), acceptLanguage: locale });
+      await cdp.detach();
+      await openPage(page, MULTI);
+    }
+  });
+});
+
 describe('Chromium: a page whose CSS attacks the card', () => {
   it('cannot change the card’s look, size or place, nor hide it under its overlays', async () => {
     await openPage(page, MULTI);
@@ -370,9 +398,12 @@ describe('Chromium: a page whose CSS attacks the card', () => {
     const plainShot = await page.screenshot({ clip: clipOf(plainCard) });
     await openPage(page, HOSTILE);
     const hostileCard = await hover(page, '$80bn');
+    // The card runs over the page's z-index 2147483647 cookie banner, and is above it there.
+    const overBanner = await page.evaluate(cardOverElement, '.cookie-banner');
     const hostileShot = await page.screenshot({ clip: clipOf(hostileCard) });
 
     expect(hostileCard.text).toBe(plainCard.text);
+    expect(overBanner).toEqual({ overlaps: true, cardOnTop: true });
     // It looks the same, pixel for pixel: no filter, transform or colour from the page reaches it.
     const diff = await compareScreenshots(await session.context.newPage(), plainShot, hostileShot);
     expect(diff.sameSize).toBe(true);

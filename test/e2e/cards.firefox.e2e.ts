@@ -13,7 +13,7 @@ import { clickCardButton } from './support/in-page';
 import { assertBuilt, NEWS_HOST } from './support/paths';
 import { ARTICLE } from './support/expectations';
 import { axeViolations, CARD_CONTEXT, describeViolations } from './support/axe';
-import { cardButtonPoint, cardIsClosed, cardIsOpen, cardProbe, focusState, hoverTiming, placeText, startHoverTiming, type CardProbe } from './support/card-probe';
+import { cardButtonPoint, cardIsClosed, cardOverElement, cardIsOpen, cardProbe, focusState, hoverTiming, placeText, startHoverTiming, type CardProbe } from './support/card-probe';
 import { converted, lastQuarters, lastYears, plain, readCompany, shown } from './support/dataset-facts';
 import { compareScreenshots } from './support/pixels';
 
@@ -36,10 +36,10 @@ async function openPage(p: Page, name: string): Promise<void> {
 }
 
 /** Moves the pointer away (closing any card), then onto `text`, and waits for its card. */
-async function hover(p: Page, text: string, options: { occurrence?: number; place?: 'centre' | 'bottom' | 'top' } = {}): Promise<CardProbe> {
+async function hover(p: Page, text: string, options: { occurrence?: number; place?: 'centre' | 'bottom' | 'top'; margin?: number } = {}): Promise<CardProbe> {
   await p.mouse.move(2, 2);
   await p.waitForFunction(cardIsClosed, { timeout: 5_000 });
-  const point = await p.evaluate(placeText, { text, occurrence: options.occurrence ?? 0, place: options.place ?? 'centre' });
+  const point = await p.evaluate(placeText, { text, occurrence: options.occurrence ?? 0, place: options.place ?? 'centre', margin: options.margin });
   expect(point, `"${text}" on the page`).not.toBeNull();
   await p.mouse.move(point!.x, point!.y);
   await p.waitForFunction(cardIsOpen, { timeout: 5_000 });
@@ -263,33 +263,7 @@ describe('Firefox: hover intent, staying open, Escape and the keyboard', () => {
   });
 });
 
-describe('Firefox: dark mode, zoom, fullscreen, currency', () => {
-  it('is dark with readable text in a browser set to a dark colour scheme, light with readable text otherwise', async () => {
-    const light = await hover(page, '$80bn');
-    // Puppeteer cannot emulate the colour scheme over BiDi: a second Firefox whose content is told to be dark.
-    const dark = await launchFirefox({ prefs: { 'layout.css.prefers-color-scheme.content-override': 0 } });
-    try {
-      const darkPage = await dark.browser.newPage();
-      await darkPage.setViewport(VIEWPORT);
-      await openPage(darkPage, MULTI);
-      expect(await darkPage.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
-      const darkCard = await hover(darkPage, '$80bn');
-      const lum = (c: string) => {
-        const [r = 0, g = 0, b = 0] = (c.match(/[\d.]+/g) ?? []).map(Number);
-        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-      };
-      expect(lum(light.styles.dialog!['background-color']!)).toBeGreaterThan(0.8);
-      expect(lum(darkCard.styles.dialog!['background-color']!)).toBeLessThan(0.25);
-      for (const card of [light, darkCard]) {
-        for (const [part, ratio] of Object.entries(card.contrast)) expect(ratio, `${part} contrast`).toBeGreaterThanOrEqual(4.5);
-      }
-      const findings = await axeViolations(darkPage, CARD_CONTEXT);
-      expect(findings, describeViolations(findings)).toEqual([]);
-    } finally {
-      await dark.close();
-    }
-  });
-
+describe('Firefox: zoom, fullscreen, currency', () => {
   it('at 200% zoom the card fits the window and stays readable', async () => {
     await page.setViewport({ width: 640, height: 450, deviceScaleFactor: 2 });
     try {
@@ -341,6 +315,51 @@ describe('Firefox: dark mode, zoom, fullscreen, currency', () => {
   });
 });
 
+describe('Firefox: a reader in Germany with a dark desktop', () => {
+  // Puppeteer cannot emulate the colour scheme or the locale over BiDi: a second Firefox told both.
+  let reader: FirefoxSession;
+  let readerPage: Page;
+
+  beforeAll(async () => {
+    reader = await launchFirefox({ prefs: { 'layout.css.prefers-color-scheme.content-override': 0, 'intl.accept_languages': 'de-DE, de', 'intl.locale.requested': 'de-DE' } });
+    readerPage = await reader.browser.newPage();
+    await readerPage.setViewport(VIEWPORT);
+    await openPage(readerPage, MULTI);
+  });
+
+  afterAll(async () => {
+    await reader?.close();
+  });
+
+  it('the card is dark with readable text, and light with readable text in the light browser', async () => {
+    expect(await readerPage.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+    const dark = await hover(readerPage, '$80bn');
+    const light = await hover(page, '$80bn');
+    const lum = (c: string) => {
+      const [r = 0, g = 0, b = 0] = (c.match(/[\d.]+/g) ?? []).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    expect(lum(light.styles.dialog!['background-color']!)).toBeGreaterThan(0.8);
+    expect(lum(dark.styles.dialog!['background-color']!)).toBeLessThan(0.25);
+    for (const card of [light, dark]) {
+      for (const [part, ratio] of Object.entries(card.contrast)) expect(ratio, `${part} contrast`).toBeGreaterThanOrEqual(4.5);
+    }
+    await hover(readerPage, '$80bn');
+    const findings = await axeViolations(readerPage, CARD_CONTEXT);
+    expect(findings, describeViolations(findings)).toEqual([]);
+  });
+
+  it('writes the card’s numbers the German way', async () => {
+    expect(await readerPage.evaluate(() => navigator.language)).toBe('de-DE');
+    const card = await hover(readerPage, '$80bn');
+    const capex = lastYears(await readCompany('microsoft'), 'capex');
+    const text = plain(card.text);
+    expect(text).toContain(plain(shown({ value: 80e9, currency: 'USD' }, 'de-DE')));
+    for (const year of capex) expect(text).toContain(plain(shown(year, 'de-DE')));
+    expect(text).not.toContain(plain(shown(capex.at(-1)!, 'en-US')));
+  });
+});
+
 describe('Firefox: a page whose CSS attacks the card', () => {
   it('cannot change the card’s look, size or place, nor hide it under its overlays', async () => {
     await openPage(page, MULTI);
@@ -351,9 +370,12 @@ describe('Firefox: a page whose CSS attacks the card', () => {
     // extension does can keep it off the card; the page's other attacks stay in place.
     await page.evaluate(() => document.documentElement.style.setProperty('filter', 'none', 'important'));
     const hostileCard = await hover(page, '$80bn');
+    // The card runs over the page's z-index 2147483647 cookie banner, and is above it there.
+    const overBanner = await page.evaluate(cardOverElement, '.cookie-banner');
     const hostileShot = await page.screenshot({ clip: clipOf(hostileCard), encoding: 'base64' });
 
     expect(hostileCard.text).toBe(plainCard.text);
+    expect(overBanner).toEqual({ overlaps: true, cardOnTop: true });
     const diff = await compareScreenshots(await session.browser.newPage(), Buffer.from(plainShot, 'base64'), Buffer.from(hostileShot, 'base64'));
     expect(diff.sameSize).toBe(true);
     expect(diff.differentPixels / diff.pixels, `pixels that differ: ${diff.differentPixels} of ${diff.pixels}`).toBeLessThan(0.005);

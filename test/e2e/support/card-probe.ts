@@ -209,3 +209,22 @@ export function cardButtonPoint(label: string): { x: number; y: number } | null 
 
 export const cardIsOpen = () => document.querySelector('footnote-card')?.shadowRoot?.querySelector('[role="dialog"]') != null;
 export const cardIsClosed = () => !document.querySelector('footnote-card')?.shadowRoot?.querySelector('[role="dialog"]');
+
+/**
+ * Where the open card overlaps a page element (`selector`): whether it does, and whether the card is what
+ * the browser hits in the middle of that overlap (that is, the card is above it).
+ */
+export function cardOverElement(selector: string): { overlaps: boolean; cardOnTop: boolean } {
+  const host = document.querySelector('footnote-card');
+  const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
+  const other = document.querySelector(selector);
+  if (!host || !dialog || !other) return { overlaps: false, cardOnTop: false };
+  const a = dialog.getBoundingClientRect();
+  const b = other.getBoundingClientRect();
+  const left = Math.max(a.left, b.left);
+  const right = Math.min(a.right, b.right);
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.bottom, b.bottom);
+  if (right - left < 4 || bottom - top < 4) return { overlaps: false, cardOnTop: false };
+  return { overlaps: true, cardOnTop: document.elementFromPoint((left + right) / 2, (top + bottom) / 2) === host };
+}

@@ -32,7 +32,9 @@ function hasDisplay(): boolean {
 
 async function main(): Promise<void> {
   await buildExtension();
-  const server = await startFixtureServer();
+  // A fixed port (PORT, else 8731) keeps the article's address the same from one start to the next.
+  const wanted = Number(process.env.PORT ?? 8731);
+  const server = await startFixtureServer(undefined, wanted).catch(() => startFixtureServer());
   const local = server.url(ARTICLE);
   const mapped = server.url(ARTICLE, NEWS_HOST);
   const chromium = findChromium();
@@ -68,12 +70,24 @@ choose "Enable on this site" once. Then hover "US$53bn".`;
       `--load-extension=${chromeDir}`,
       // The article is served locally under a news site's name, where Footnote runs by default.
       `--host-resolver-rules=MAP ${NEWS_HOST} 127.0.0.1`,
+      // Chromium refuses to run as root with its sandbox (containers, CI machines).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       mapped,
     ];
     console.log(`\nOpening Chromium with Footnote on ${mapped}`);
     console.log(`(the article is also at ${local}; close the browser or press Ctrl+C to stop)`);
+    const started = Date.now();
     const child = spawn(chromium, args, { stdio: 'ignore' });
-    child.on('exit', () => void server.close().then(() => process.exit(0)));
+    child.on('exit', (code) => {
+      if (Date.now() - started < 5_000 && code !== 0) {
+        // It could not start (no usable display, a missing library): fall back to loading it by hand.
+        console.log(`\nChromium exited at once (code ${code}).`);
+        console.log(howTo);
+        console.log('\nServing until you press Ctrl+C.');
+        return;
+      }
+      void server.close().then(() => process.exit(0));
+    });
     child.on('error', (error) => {
       console.error(`Could not start ${chromium}: ${error.message}`);
       console.log(howTo);

@@ -14,7 +14,7 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export async function startFixtureServer(dirs: string[] = [SHARED_PAGES, OWN_PAGES]): Promise<FixtureServer> {
+export async function startFixtureServer(dirs: string[] = [SHARED_PAGES, OWN_PAGES], port = 0): Promise<FixtureServer> {
   const server: Server = createServer(async (req, res) => {
     const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
     if (name.includes('..')) {
@@ -33,11 +33,14 @@ export async function startFixtureServer(dirs: string[] = [SHARED_PAGES, OWN_PAG
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const boundPort = (server.address() as AddressInfo).port;
   return {
-    port,
-    url: (name, host = '127.0.0.1') => `http://${host}:${port}/${name}`,
+    port: boundPort,
+    url: (name, host = '127.0.0.1') => `http://${host}:${boundPort}/${name}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -70,12 +70,12 @@ export class CardHost {
       }
     });
     // Leaving the card closes it after a grace period, unless the pointer went back to the figure or the
-    // reader is working in the card (focus inside it, e.g. typing a note).
+    // reader is typing in it (a note's comment would be lost).
     this.host.addEventListener('pointerenter', () => clearTimeout(this.leaveTimer));
     this.host.addEventListener('pointerleave', () => {
       clearTimeout(this.leaveTimer);
       this.leaveTimer = setTimeout(() => {
-        if (!this.isOpen || this.hasFocus() || this.pointerOnCardOrFigure()) return;
+        if (!this.isOpen || this.isTyping() || this.pointerOnCardOrFigure()) return;
         this.close();
       }, LEAVE_GRACE_MS);
     });
@@ -84,6 +84,11 @@ export class CardHost {
 
   private hasFocus(): boolean {
     return this.doc.activeElement === this.host;
+  }
+
+  private isTyping(): boolean {
+    const active = this.hasFocus() ? this.root.activeElement : null;
+    return active !== null && ['TEXTAREA', 'INPUT', 'SELECT'].includes(active.tagName);
   }
 
   private pointerOnCardOrFigure(): boolean {

@@ -228,6 +228,22 @@ describe('Firefox: hover intent, staying open, Escape and the keyboard', () => {
     await page.waitForFunction(cardIsClosed, { timeout: 5_000 });
   });
 
+  it('stays open while the reader types a note in it, even when the pointer leaves it', async () => {
+    await hover(page, '$80bn');
+    const save = await page.evaluate(cardButtonPoint, 'Save note');
+    await page.mouse.click(save!.x, save!.y);
+    await page.waitForFunction(() => document.querySelector('footnote-card')?.shadowRoot?.activeElement?.tagName === 'TEXTAREA', { timeout: 5_000 });
+    await page.keyboard.type('Check against FY2025 guidance');
+    await page.mouse.move(2, 2, { steps: 4 });
+    await sleep(900);
+    expect(await page.evaluate(cardIsOpen)).toBe(true);
+    expect(await page.evaluate(() => (document.querySelector('footnote-card')!.shadowRoot!.querySelector('textarea') as HTMLTextAreaElement).value)).toBe(
+      'Check against FY2025 guidance',
+    );
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(cardIsOpen)).toBe(false);
+  });
+
   it('Escape closes a card whose form has focus and gives focus back to the field the reader was in', async () => {
     await page.focus('#email');
     await hover(page, '$80bn');

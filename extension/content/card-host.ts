@@ -66,16 +66,16 @@ export class CardHost {
     this.root.addEventListener('keydown', (event) => {
       if ((event as KeyboardEvent).key === 'Escape') {
         event.stopPropagation();
-        this.close();
+        this.close({ force: true });
       }
     });
-    // Leaving the card closes it after a grace period, unless the pointer went back to the figure or the
-    // reader is typing in it (a note's comment would be lost).
+    // Leaving the card closes it after a grace period, unless the pointer went back to the figure (or the
+    // reader is typing in it: see `close`).
     this.host.addEventListener('pointerenter', () => clearTimeout(this.leaveTimer));
     this.host.addEventListener('pointerleave', () => {
       clearTimeout(this.leaveTimer);
       this.leaveTimer = setTimeout(() => {
-        if (!this.isOpen || this.isTyping() || this.pointerOnCardOrFigure()) return;
+        if (!this.isOpen || this.pointerOnCardOrFigure()) return;
         this.close();
       }, LEAVE_GRACE_MS);
     });
@@ -135,6 +135,8 @@ export class CardHost {
   }
 
   open({ model, anchor, actions, focus }: OpenCardOptions): void {
+    // A figure hovered on the way must not replace a card the reader is typing in; the keyboard may.
+    if (!focus && this.isTyping()) return;
     const wasOpen = this.isOpen;
     // Where focus was before the card: it goes back there if focus moves into the card (from the keyboard,
     // or a click on one of its buttons) and the card then closes.
@@ -142,7 +144,7 @@ export class CardHost {
     clearTimeout(this.leaveTimer);
     this.anchor = anchor;
     this.openModel = model;
-    this.actions = { ...actions, onClose: () => this.close() };
+    this.actions = { ...actions, onClose: () => this.close({ force: true }) };
     this.saveRequest = 0;
     this.attach();
     this.renderCard();
@@ -168,8 +170,12 @@ export class CardHost {
     this.renderCard();
   }
 
-  close(): void {
-    if (!this.isOpen) return;
+  /**
+   * Closes the card; but while the reader is typing in it (a note's comment), only a forced close does
+   * (Escape in the card, its Close button): a pointer passing by must not throw away what they typed.
+   */
+  close({ force = false }: { force?: boolean } = {}): void {
+    if (!this.isOpen || (!force && this.isTyping())) return;
     clearTimeout(this.leaveTimer);
     const focusInCard = this.hasFocus();
     render(null, this.mount);
@@ -223,7 +229,7 @@ export class CardHost {
   }
 
   destroy(): void {
-    this.close();
+    this.close({ force: true });
     this.doc.removeEventListener('fullscreenchange', this.onFullscreen);
   }
 }

@@ -228,15 +228,20 @@ describe('Firefox: hover intent, staying open, Escape and the keyboard', () => {
     await page.waitForFunction(cardIsClosed, { timeout: 5_000 });
   });
 
-  it('stays open while the reader types a note in it, even when the pointer leaves it', async () => {
+  it('stays open while the reader types a note in it, even when the pointer leaves it over another figure', async () => {
     await hover(page, '$80bn');
     const save = await page.evaluate(cardButtonPoint, 'Save note');
     await page.mouse.click(save!.x, save!.y);
     await page.waitForFunction(() => document.querySelector('footnote-card')?.shadowRoot?.activeElement?.tagName === 'TEXTAREA', { timeout: 5_000 });
     await page.keyboard.type('Check against FY2025 guidance');
+    // On its way out the pointer rests on another figure for longer than the hover delay, then leaves.
+    const other = await page.evaluate(placeText, { text: '$64bn' });
+    await page.mouse.move(other!.x, other!.y, { steps: 4 });
+    await sleep(700);
     await page.mouse.move(2, 2, { steps: 4 });
     await sleep(900);
     expect(await page.evaluate(cardIsOpen)).toBe(true);
+    expect((await page.evaluate(cardProbe))!.label).toBe('$80bn, Microsoft');
     expect(await page.evaluate(() => (document.querySelector('footnote-card')!.shadowRoot!.querySelector('textarea') as HTMLTextAreaElement).value)).toBe(
       'Check against FY2025 guidance',
     );

@@ -312,6 +312,12 @@ function percentHistory(input: CardInput, company: CompanyRecord, metric: Metric
   return annual.points.length > 0 ? annual : quarterly.points.length > 0 ? quarterly : null;
 }
 
+/** " over 3 years", " in one year", or nothing. */
+function horizon(years: number | undefined): string {
+  if (!years) return '';
+  return years === 1 ? ' in one year' : ` over ${years} years`;
+}
+
 export function commitmentsOf(company: CompanyRecord | null, locale: string): CardCommitment[] {
   return (company?.commitments ?? [])
     .slice()
@@ -319,7 +325,7 @@ export function commitmentsOf(company: CompanyRecord | null, locale: string): Ca
     .map((c) => ({
       date: c.date,
       dateText: formatDate(c.date, locale),
-      text: `${formatMoney(c.amount, c.currency, locale)}${c.horizonYears ? ` over ${c.horizonYears} years` : ''} for ${c.what}`,
+      text: `${formatMoney(c.amount, c.currency, locale)}${horizon(c.horizonYears)} for ${c.what}`,
       source: toSourceRef(c.source),
     }));
 }

@@ -174,3 +174,10 @@ describe('buildCardModel for a company name: key figures', () => {
     expect(model.series?.mixedBasis).toBe(true);
   });
 });
+
+describe('commitments in words', () => {
+  it('says "in one year" for a one-year plan', () => {
+    const oneYear = CompanyRecord.parse({ ...company, commitments: [{ date: '2025-01-03', amount: 80e9, currency: 'USD', horizonYears: 1, what: 'AI-enabled datacenters', source: SRC }] });
+    expect(buildCardModel(input({ company: oneYear })).commitments[0]?.text).toBe('$80B in one year for AI-enabled datacenters');
+  });
+});

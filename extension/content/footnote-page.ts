@@ -120,10 +120,13 @@ export class FootnotePage {
     signal.addEventListener('abort', () => this.stop(), { once: true });
     // Watching starts with the scan: what the page changes while a long page is read is not missed.
     this.scanner.observe();
-    await this.scanner.scan();
-    if (signal.aborted) return;
+    const whole = this.scanner.scan();
     // For measurements (npm run bench): when the whole page has been read.
-    performance.mark('footnote:scanned');
+    void whole.then(() => !signal.aborted && this.scanner.complete && performance.mark('footnote:scanned'));
+    // A very long page is read ahead of the reader: cards and notes need not wait for its end.
+    await this.scanner.settled;
+    if (signal.aborted) return;
+    performance.mark('footnote:settled');
     await this.prefetch();
     await this.paintNotes();
   }
@@ -302,6 +305,8 @@ export class FootnotePage {
     const t = performance.now();
     if (source === 'key') this.lastKeyPress = t;
     else if (t - this.lastKeyPress < 250) return;
+    // On a very long page, the figures beyond the part read so far come as it reads on.
+    this.scanner.readAll();
     const figures = this.scanner.matches().filter((m) => m.kind !== 'company');
     if (figures.length === 0) return;
     this.keyboardIndex = (this.keyboardIndex + 1) % figures.length;
@@ -356,6 +361,8 @@ export class FootnotePage {
 
   /** What the popup shows for this page. */
   summary(): PageSummary {
+    // On a very long page the popup asks for all of it: the rest is read, and the next summary has it.
+    this.scanner.readAll();
     const byCompany = new Map<string, { mentions: number; figures: number }>();
     let figures = 0;
     for (const m of this.scanner.matches()) {

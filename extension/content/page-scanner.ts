@@ -4,7 +4,8 @@
  *
  * How it stays cheap on long pages and pages that change for hours:
  * - the first screens of text are read first, in short slices; the rest when the browser is idle
- *   (`requestIdleCallback`), so that no task is long and the first highlights come at once;
+ *   (`requestIdleCallback`), so that no task is long and the first highlights come at once; a very long page
+ *   is read ahead of the reader rather than all at once;
  * - only the blocks near the viewport are painted once a page has many matches (`HighlightWindow`), and a
  *   match's range is made only when it is painted or asked for;
  * - mutations are batched per frame and mapped to the smallest blocks that contain them; a block is dropped
@@ -57,6 +58,13 @@ const HIGHLIGHT_OF: Record<BlockItem['kind'], HighlightName> = {
  * where an element is would make the browser lay out a page that may still be loading, inside our task.
  */
 const FIRST_SCREENS_CHARS = 16_000;
+/**
+ * Text read in the background regardless of where the reader is: about a hundred screens, more than any
+ * article. Beyond it (a 2 MB live blog, a filing) reading keeps READ_AHEAD_SCREENS ahead of the reader
+ * instead of spending a second of CPU on text nobody may reach.
+ */
+const BACKGROUND_CHARS = 200_000;
+const READ_AHEAD_SCREENS = 10;
 /** Idle slices take what the browser offers, up to this, so that a task stays well under 50 ms. */
 const IDLE_SLICE_MS = 12;
 const now = () => performance.now();
@@ -157,6 +165,16 @@ export class PageScanner {
   private readonly companies = new Set<string>();
   private readonly currencies = new Set<string>();
   private readonly paintKind = (kind: BlockItem['kind']) => this.options.paint(kind);
+  private wantAll = false;
+  private wholePageRead = false;
+  /** Resumes a paused page walk. */
+  private wake: (() => void) | null = null;
+  private settledOnce = false;
+  private resolveSettled!: () => void;
+  /** Resolves when the page walk first pauses for the reader, or has read everything. */
+  readonly settled = new Promise<void>((resolve) => {
+    this.resolveSettled = resolve;
+  });
 
   constructor(
     private readonly doc: Document,
@@ -172,19 +190,37 @@ export class PageScanner {
   }
 
   /**
-   * Scans the page: what is up to a screen below the viewport at once (in short slices), the rest in idle time.
-   * Resolves when the whole page has been read.
+   * Scans the page: the first screens at once (in short slices), the rest in idle time. On a very long page
+   * (more than BACKGROUND_CHARS of text) reading then pauses while the part read reaches READ_AHEAD_SCREENS
+   * below the viewport, and goes on as the reader scrolls towards it, or when `readAll()` is called.
+   * Resolves when the whole page has been read; `settled` resolves when reading first pauses or ends.
    */
   async scan(): Promise<void> {
-    for (;;) {
-      const walk = this.startWalk(this.root);
-      this.pageWalk = walk;
-      const finished = await this.runWalk(walk, true);
-      if (this.pageWalk === walk) this.pageWalk = null;
-      if (finished || this.stopped) return;
-      // The page removed the part the walk stood in while it waited: walk again (a later walk's blocks
-      // replace an earlier one's, so nothing is doubled).
+    try {
+      for (;;) {
+        const walk = this.startWalk(this.root);
+        this.pageWalk = walk;
+        const finished = await this.runWalk(walk, true);
+        if (this.pageWalk === walk) this.pageWalk = null;
+        if (finished && !this.stopped) this.wholePageRead = true;
+        if (finished || this.stopped) return;
+        // The page removed the part the walk stood in while it waited: walk again (a later walk's blocks
+        // replace an earlier one's, so nothing is doubled).
+      }
+    } finally {
+      this.markSettled();
     }
+  }
+
+  /** Reads the rest of a very long page without waiting for the reader (the popup's summary, the keyboard). */
+  readAll(): void {
+    this.wantAll = true;
+    this.wake?.();
+  }
+
+  /** Whether the whole page has been read. */
+  get complete(): boolean {
+    return this.wholePageRead;
   }
 
   private startWalk(root: Node): Walk {
@@ -222,9 +258,54 @@ export class PageScanner {
         // A long page: what is read from here on is painted when the reader gets near it.
         this.window.narrow();
       }
+      if (idle && walk.chars > BACKGROUND_CHARS && !this.wantAll && this.farAhead(walk)) {
+        this.markSettled();
+        await this.readerApproaches(walk);
+        if (this.stopped) return true;
+      }
       if (idle) budget = Math.max(4, Math.min(IDLE_SLICE_MS, await this.idle()));
       else await yieldToPage();
     }
+  }
+
+  /** Whether what the walk has read reaches well below the viewport. */
+  private farAhead(walk: Walk): boolean {
+    const view = this.doc.defaultView;
+    if (!walk.at || !view) return false;
+    return walk.at.getBoundingClientRect().top > view.innerHeight * READ_AHEAD_SCREENS;
+  }
+
+  /** Resolves when the reader scrolls (or resizes) towards where the walk stopped, or everything is wanted. */
+  private readerApproaches(walk: Walk): Promise<void> {
+    const view = this.doc.defaultView;
+    return new Promise((resolve) => {
+      const listening = new AbortController();
+      let frame = 0;
+      const done = () => {
+        listening.abort();
+        if (frame) view?.cancelAnimationFrame(frame);
+        this.wake = null;
+        resolve();
+      };
+      this.wake = done;
+      if (!view) return;
+      const check = () => {
+        if (frame) return;
+        frame = view.requestAnimationFrame(() => {
+          frame = 0;
+          if (!this.farAhead(walk)) done();
+        });
+      };
+      const options = { capture: true, passive: true, signal: listening.signal };
+      this.doc.addEventListener('scroll', check, options);
+      view.addEventListener('resize', check, options);
+    });
+  }
+
+  private markSettled(): void {
+    if (this.settledOnce) return;
+    this.settledOnce = true;
+    this.resolveSettled();
   }
 
   /** Waits until the browser is idle; resolves with the milliseconds it offers. */
@@ -473,6 +554,8 @@ export class PageScanner {
 
   stop(): void {
     this.stopped = true;
+    this.wake?.();
+    this.markSettled();
     this.observer?.disconnect();
     this.window.destroy();
     for (const element of [...this.blocks.keys()]) this.dropBlocksOf(element);

@@ -1,0 +1,62 @@
+/**
+ * The benchmark's browsers: Debian's Chromium, headless, with the same flags as the end-to-end tests, once with the
+ * built extension loaded and once without any extension (the "without" runs and the baselines).
+ */
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { CHROME_DIST, chromePath, NEWS_HOST } from '../../test/e2e/support/paths';
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  /** The extension's id, or null for the browser without it. */
+  extensionId: string | null;
+  /** A fresh tab with a DevTools Protocol session on it. */
+  newTab(): Promise<{ page: Page; cdp: CDPSession }>;
+  close(): Promise<void>;
+}
+
+export async function launchBenchBrowser(withExtension: boolean): Promise<BenchBrowser> {
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'footnote-bench-'));
+  const extensionArgs = withExtension ? [`--disable-extensions-except=${CHROME_DIST}`, `--load-extension=${CHROME_DIST}`] : [];
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromePath(),
+    headless: false,
+    ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // Exposes window.gc, so that heap readings are taken after a full collection.
+      '--js-flags=--expose-gc',
+      ...extensionArgs,
+      `--host-resolver-rules=MAP ${NEWS_HOST} 127.0.0.1`,
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+  let extensionId: string | null = null;
+  if (withExtension) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    extensionId = new URL(worker.url()).host;
+  }
+  // Start from one blank tab, so that runs do not share a renderer with leftovers.
+  for (const p of context.pages()) await p.close();
+  return {
+    context,
+    extensionId,
+    async newTab() {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      return { page, cdp };
+    },
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

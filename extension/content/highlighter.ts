@@ -271,7 +271,10 @@ export class HighlightWindow {
       const near = boxes.length > 0 && Math.min(...boxes.map((r) => r.top)) < bottom && Math.max(...boxes.map((r) => r.bottom)) > top;
       if (near === group.near) continue;
       group.near = near;
-      for (const block of group.blocks) near ? this.paint(block) : this.unpaint(block);
+      for (const block of group.blocks) {
+        if (near) this.paint(block);
+        else this.unpaint(block);
+      }
     }
   }
 

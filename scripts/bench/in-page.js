@@ -1,3 +1,4 @@
+/* global Mark */
 // Helpers the benchmark runs in the page's main world (plain JavaScript: it is injected as it is, and named by its
 // sourceURL so that a CPU profile can tell its time from the page's and the extension's).
 (() => {

@@ -128,7 +128,24 @@ export class FootnotePage {
     if (signal.aborted) return;
     performance.mark('footnote:settled');
     await this.prefetch();
+    this.warmUpCards(signal);
     await this.paintNotes();
+  }
+
+  /**
+   * Builds one card's model when the browser is idle, and throws it away: the first card otherwise pays for
+   * compiling the card code and for the browser's date and currency-name data (measured: 75 ms of a 120 ms
+   * first hover on the sample article, against 5 ms for later ones).
+   */
+  private warmUpCards(signal: AbortSignal): void {
+    const view = this.doc.defaultView as (Window & { requestIdleCallback?(cb: () => void, o?: { timeout: number }): number }) | null;
+    const warm = () => {
+      if (signal.aborted) return;
+      const figure = this.scanner.matches().find((m) => m.kind !== 'company');
+      if (figure) this.modelFor(figure, this.data);
+    };
+    if (view?.requestIdleCallback) view.requestIdleCallback(warm, { timeout: 2000 });
+    else setTimeout(warm, 200);
   }
 
   private paintNotesSoon(): void {

@@ -13,7 +13,7 @@
  */
 import type { BlockItem } from '../../src/context/block-items';
 import { HighlightWindow, type Highlighter, type HighlightName, type PaintBlock } from './highlighter';
-import { blockElementOf, isInsideSkipped, OWN_UI_ATTRIBUTE, textBlocks, locate, type TextBlock } from './text-blocks';
+import { blockElementOf, containsBlocks, isInsideSkipped, OWN_UI_ATTRIBUTE, textBlocks, locate, type TextBlock } from './text-blocks';
 
 /** The page's text as Footnote reads it: every block's text, joined by a line break, in document order. */
 export interface PageText {
@@ -147,7 +147,10 @@ export class PageScanner {
   private readonly byNode = new WeakMap<Text, { scanned: Block; index: number }>();
   private readonly window: HighlightWindow;
   private observer: MutationObserver | null = null;
+  /** Added nodes and changed text, until the next flush. */
   private pending = new Set<Node>();
+  /** Parents that lost children, until the next flush. */
+  private readonly changedParents = new Set<Node>();
   private removals = false;
   private flushScheduled = false;
   private flushing: Promise<void> | null = null;
@@ -197,6 +200,8 @@ export class PageScanner {
    */
   async scan(): Promise<void> {
     try {
+      // The first slice in a task of its own, not in the one that started Footnote on the page.
+      await yieldToPage();
       for (;;) {
         const walk = this.startWalk(this.root);
         this.pageWalk = walk;
@@ -477,12 +482,30 @@ export class PageScanner {
       else {
         record.addedNodes.forEach((n) => this.pending.add(n));
         if (record.removedNodes.length > 0) {
-          this.pending.add(record.target);
+          this.changedParents.add(record.target);
           this.removals = true;
         }
       }
     }
     this.scheduleFlush();
+  }
+
+  /**
+   * Where to read again after a change: the text block the change is in when Footnote holds it (its words may
+   * now read differently); else, for an element added to a container (a story appended to a feed), just that
+   * element, so that a feed is not read again from its top for every story; new words directly in a
+   * container, the container. Null when there is nothing to read (white space, Footnote's own UI, code).
+   */
+  private targetOf(node: Node, removal: boolean): Element | null {
+    const root = this.root;
+    const isElement = node.nodeType === Node.ELEMENT_NODE;
+    const el = isElement ? (node as Element) : node.parentElement;
+    if (!el || el.closest(`[${OWN_UI_ATTRIBUTE}]`) || isInsideSkipped(el, root)) return null;
+    const block = blockElementOf(el, root);
+    if (this.blocks.has(block)) return block;
+    if (removal) return null; // What was removed is dropped by the sweep; the rest of a container is unchanged.
+    if (isElement) return block === el || containsBlocks(el) ? el : block;
+    return /\S/.test((node as CharacterData).data) ? block : null;
   }
 
   private scheduleFlush(): void {
@@ -500,17 +523,19 @@ export class PageScanner {
   private async flush(): Promise<void> {
     if (this.stopped) return;
     const nodes = [...this.pending];
+    const parents = [...this.changedParents];
     const removals = this.removals;
     this.pending.clear();
+    this.changedParents.clear();
     this.removals = false;
-    const root = this.root;
-    // The block elements that contain the changes: what a rescan starts from.
+    // The elements that contain the changes: what a rescan starts from.
     const targets = new Set<Element>();
-    for (const node of nodes) {
-      if (!node.isConnected) continue;
-      const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-      if (!el || el.closest(`[${OWN_UI_ATTRIBUTE}]`) || isInsideSkipped(el, root)) continue;
-      targets.add(blockElementOf(el, root));
+    for (const [list, removal] of [[nodes, false], [parents, true]] as const) {
+      for (const node of list) {
+        if (!node.isConnected) continue;
+        const target = this.targetOf(node, removal);
+        if (target) targets.add(target);
+      }
     }
     // Blocks of the changed elements go, whether or not they still hold text.
     for (const target of targets) this.dropBlocksOf(target);
@@ -556,6 +581,7 @@ export class PageScanner {
     this.stopped = true;
     this.wake?.();
     this.markSettled();
+    this.changedParents.clear();
     this.observer?.disconnect();
     this.window.destroy();
     for (const element of [...this.blocks.keys()]) this.dropBlocksOf(element);

@@ -48,6 +48,13 @@ export function isInsideSkipped(node: Node, root: Node): boolean {
   return false;
 }
 
+const BLOCK_SELECTOR = [...BLOCKS].join(',');
+
+/** Whether an element holds block-level elements (a card or a story, rather than a run of inline text). */
+export function containsBlocks(el: Element): boolean {
+  return el.querySelector(BLOCK_SELECTOR) !== null;
+}
+
 /**
  * The block-level element that `el`'s text belongs to: the nearest block ancestor-or-self, or `root`.
  * What a change inside `el` makes stale, so what a rescan starts from.

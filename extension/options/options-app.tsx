@@ -1,5 +1,5 @@
 /** Footnote's options: display currency, hover delay, highlights, sites, and the dataset. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { DISPLAY_CURRENCIES, type Settings } from '../../src/settings/settings';
 import { getSettings, updateSettings } from '../shared/settings-store';
 import { FeedSection } from './feed-section';
@@ -7,15 +7,22 @@ import { FeedSection } from './feed-section';
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const savedTimer = useRef<ReturnType<typeof setTimeout>>();
 
   useEffect(() => {
     void getSettings().then(setSettings);
   }, []);
 
   const change = async (patch: Partial<Settings>) => {
-    setSettings(await updateSettings(() => patch));
-    setSaved('Saved.');
-    setTimeout(() => setSaved(null), 1500);
+    try {
+      setSettings(await updateSettings(() => patch));
+      setSaved('Saved.');
+    } catch (error) {
+      setSaved(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // One message at a time: an earlier save's timer must not clear this one.
+    clearTimeout(savedTimer.current);
+    savedTimer.current = setTimeout(() => setSaved(null), 4000);
   };
 
   if (!settings) return <main class="options">Loading…</main>;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './support/firefox';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { cardState, clickCardButton, pointOfText } from './support/in-page';
+import { cardIsOpen, cardState, clickButtonByText, clickCardButton, pointOfText } from './support/in-page';
 import { assertBuilt, NEWS_HOST } from './support/paths';
 import { ARTICLE } from './support/expectations';
 import { FAILURES, GOOD_VERSION, prepareFeeds, TEST_COMMITMENT_TEXT, type TestFeeds } from './support/feeds';
@@ -18,13 +18,11 @@ let feeds: TestFeeds;
 let article: Page;
 let options: Page;
 
-const cardOpen = () => document.querySelector('footnote-card')?.shadowRoot?.querySelector('[role="dialog"]') != null;
-
 async function hoverFigure(p: Page): Promise<string> {
   await p.mouse.move(5, 5);
   const point = await p.evaluate(pointOfText, { text: 'US$53bn' });
   await p.mouse.move(point!.x, point!.y);
-  await p.waitForFunction(cardOpen, { timeout: 5_000 });
+  await p.waitForFunction(cardIsOpen, { timeout: 5_000 });
   return (await p.evaluate(cardState)).text;
 }
 
@@ -34,12 +32,7 @@ async function openArticle(p: Page) {
 }
 
 async function clickButton(p: Page, label: string) {
-  const clicked = await p.evaluate((text) => {
-    const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text);
-    button?.click();
-    return Boolean(button);
-  }, label);
-  expect(clicked, `button "${label}"`).toBe(true);
+  expect(await p.evaluate(clickButtonByText, label), `button "${label}"`).toBe(true);
 }
 
 /** Sets an input's value as typing would (select all, type). */
@@ -57,7 +50,7 @@ async function useFeed(url: string, key: JsonWebKey) {
   await fill(options, '.feed-form input[type="url"]', url);
   await fill(options, '.feed-form textarea', JSON.stringify(key));
   await clickButton(options, 'Save feed');
-  await options.waitForFunction(() => document.querySelector('.saved')?.textContent === 'Saved.', { timeout: 5_000 });
+  await options.waitForFunction(() => document.querySelector('.saved')?.textContent === 'Saved.', { timeout: 10_000 });
 }
 
 async function syncNow(): Promise<string> {

@@ -6,15 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './support/firefox';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { cardState, clickCardButton, highlightTexts, pointOfText } from './support/in-page';
+import { cardIsOpen, cardState, clickCardButton, highlightTexts, pointOfText } from './support/in-page';
 import { assertBuilt, NEWS_HOST } from './support/paths';
 import { ARTICLE, EXPECTED_COMPANIES, EXPECTED_FIGURES } from './support/expectations';
 
 let session: FirefoxSession;
 let server: FixtureServer;
 let page: Page;
-
-const cardOpen = () => document.querySelector('footnote-card')?.shadowRoot?.querySelector('[role="dialog"]') != null;
 
 beforeAll(async () => {
   assertBuilt();
@@ -44,7 +42,7 @@ describe('Firefox: the sample article', () => {
   it('opens the card for "US$53bn" on hover, closes it on leaving and on Escape', async () => {
     const point = await page.evaluate(pointOfText, { text: 'US$53bn' });
     await page.mouse.move(point!.x, point!.y);
-    await page.waitForFunction(cardOpen, { timeout: 5_000 });
+    await page.waitForFunction(cardIsOpen, { timeout: 5_000 });
     const card = await page.evaluate(cardState);
     expect(card.label).toMatch(/US\$53bn.*Alibaba/);
     expect(card.text).toMatch(/\$53(\.0)?B/);
@@ -52,7 +50,7 @@ describe('Firefox: the sample article', () => {
     await page.mouse.move(5, 5);
     await page.waitForFunction(() => !document.querySelector('footnote-card')?.shadowRoot?.querySelector('[role="dialog"]'), { timeout: 5_000 });
     await page.mouse.move(point!.x, point!.y);
-    await page.waitForFunction(cardOpen, { timeout: 5_000 });
+    await page.waitForFunction(cardIsOpen, { timeout: 5_000 });
     await page.keyboard.press('Escape');
     expect((await page.evaluate(cardState)).open).toBe(false);
   });
@@ -64,7 +62,7 @@ describe('Firefox: the sample article', () => {
     await page.keyboard.press('KeyF');
     await page.keyboard.up('Shift');
     await page.keyboard.up('Alt');
-    await page.waitForFunction(cardOpen, { timeout: 5_000 });
+    await page.waitForFunction(cardIsOpen, { timeout: 5_000 });
     expect((await page.evaluate(cardState)).focused).toBe(true);
     await page.keyboard.press('Escape');
   });
@@ -72,7 +70,7 @@ describe('Firefox: the sample article', () => {
   it('lists the companies of the page in the popup, opened from the card', async () => {
     const point = await page.evaluate(pointOfText, { text: 'US$53bn' });
     await page.mouse.move(point!.x, point!.y);
-    await page.waitForFunction(cardOpen, { timeout: 5_000 });
+    await page.waitForFunction(cardIsOpen, { timeout: 5_000 });
     expect(await page.evaluate(clickCardButton, 'Open summary')).toBe(true);
     const popup = await session.waitForPage((url) => url.startsWith(`${session.extensionOrigin}popup.html`));
     // The company view first; "This page" lists the page's companies.

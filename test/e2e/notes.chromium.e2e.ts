@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { highlightTexts, pointOfText } from './support/in-page';
+import { cardIsOpen, highlightTexts, pointOfText } from './support/in-page';
 import { assertBuilt, NEWS_HOST } from './support/paths';
 import { ARTICLE } from './support/expectations';
 
@@ -29,8 +29,6 @@ async function waitForCount(locator: Locator, n: number, timeoutMs = 5_000): Pro
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
-
-const cardOpen = () => document.querySelector('footnote-card')?.shadowRoot?.querySelector('[role="dialog"]') != null;
 
 async function openArticle(p: Page) {
   await p.goto(server.url(ARTICLE, NEWS_HOST));
@@ -61,7 +59,7 @@ describe('Chromium: notes', () => {
   it('saves a note from the card of "US$53bn" with a comment and tags', async () => {
     const point = await page.evaluate(pointOfText, { text: 'US$53bn' });
     await page.mouse.move(point!.x, point!.y);
-    await page.waitForFunction(cardOpen, null, { timeout: 5_000 });
+    await page.waitForFunction(cardIsOpen, null, { timeout: 5_000 });
     const dialog = page.getByRole('dialog', { name: /US\$53bn/ });
     await dialog.getByRole('button', { name: 'Save note' }).click();
     await dialog.getByLabel('Comment').fill('Three years of capex = RMB 380bn, "big" = 1.5x a year, @check');

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchFirefox, type FirefoxSession } from './support/firefox';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { clickCardButton, highlightTexts, pointOfText } from './support/in-page';
+import { cardIsOpen, clickButtonByText, clickCardButton, highlightTexts, pointOfText } from './support/in-page';
 import { assertBuilt, NEWS_HOST } from './support/paths';
 import { ARTICLE } from './support/expectations';
 
@@ -17,8 +17,6 @@ let session: FirefoxSession;
 let server: FixtureServer;
 let page: Page;
 let downloadDir: string;
-
-const cardOpen = () => document.querySelector('footnote-card')?.shadowRoot?.querySelector('[role="dialog"]') != null;
 
 async function openArticle(p: Page) {
   await p.goto(server.url(ARTICLE, NEWS_HOST));
@@ -30,7 +28,7 @@ async function openNotes(s: FirefoxSession, article: Page): Promise<Page> {
   const point = await article.evaluate(pointOfText, { text: 'US$53bn' });
   await article.mouse.move(5, 5);
   await article.mouse.move(point!.x, point!.y);
-  await article.waitForFunction(cardOpen, { timeout: 5_000 });
+  await article.waitForFunction(cardIsOpen, { timeout: 5_000 });
   await article.evaluate(clickCardButton, 'Open summary');
   const popup = await s.waitForPage((url) => url.startsWith(`${s.extensionOrigin}popup.html`));
   await popup.waitForSelector('nav.views button');
@@ -40,12 +38,7 @@ async function openNotes(s: FirefoxSession, article: Page): Promise<Page> {
 }
 
 async function clickButton(p: Page, label: string) {
-  const clicked = await p.evaluate((text) => {
-    const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text);
-    button?.click();
-    return Boolean(button);
-  }, label);
-  expect(clicked, `button "${label}"`).toBe(true);
+  expect(await p.evaluate(clickButtonByText, label), `button "${label}"`).toBe(true);
 }
 
 async function waitForFile(dir: string, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
@@ -79,7 +72,7 @@ describe('Firefox: notes', () => {
   it('saves a note from the card of "US$53bn"', async () => {
     const point = await page.evaluate(pointOfText, { text: 'US$53bn' });
     await page.mouse.move(point!.x, point!.y);
-    await page.waitForFunction(cardOpen, { timeout: 5_000 });
+    await page.waitForFunction(cardIsOpen, { timeout: 5_000 });
     await page.evaluate(clickCardButton, 'Save note');
     // The comment field has focus when the form opens: type as a reader would, then press Enter on "Save".
     await page.waitForFunction(() => document.querySelector('footnote-card')?.shadowRoot?.activeElement?.tagName === 'TEXTAREA');

@@ -64,3 +64,15 @@ export function clickCardButton(label: string): boolean {
   button?.click();
   return Boolean(button);
 }
+
+/** Whether Footnote's card is open on the page (for waitForFunction). */
+export function cardIsOpen(): boolean {
+  return document.querySelector('footnote-card')?.shadowRoot?.querySelector('[role="dialog"]') != null;
+}
+
+/** Clicks the page's first button whose text is `label`; false when there is none. */
+export function clickButtonByText(label: string): boolean {
+  const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === label);
+  button?.click();
+  return Boolean(button);
+}

@@ -108,9 +108,9 @@ export interface PaintBlock {
 }
 
 export interface HighlightWindowOptions {
-  /** Up to this many ranges, every block is painted at once, wherever it is. */
+  /** Up to this many ranges (200 by default), every block is painted, wherever it is. */
   directLimit?: number;
-  /** How far beyond the viewport blocks are painted, in viewport heights. */
+  /** How far beyond the viewport blocks are painted, in viewport heights (1 by default). */
   margin?: number;
 }
 
@@ -122,26 +122,34 @@ interface Group {
 }
 
 const GROUP_RANGES = 48;
+const COMMIT_EVERY_MS = 400;
 const GROUP_BLOCKS = 12;
 const UPDATE_EVERY_MS = 100;
 
 /**
- * Decides which blocks' ranges are registered with the highlights. Every change to a highlight costs Chromium a
- * pass over all registered ranges (measured: about 6 µs per range; 20,000 ranges make each change a 120 ms frame)
- * and, with underlines, a paint walk over the whole page. So a long page must neither register all its matches
- * nor change the highlights for every slice of its scan.
- *
- * Until `narrow()` (the scanner calls it once a page turns out long) or `directLimit` ranges, every block is
- * painted at once. After it, blocks are kept in groups of consecutive blocks, and a group is painted while the
- * span from its first to its last block is within `margin` screens of the viewport: checked in an animation
- * frame after scrolling or resizing (at most every 100 ms), reading two rectangles per group. That costs
- * nothing while the reader does not scroll: an IntersectionObserver on thousands of blocks was measured to add
- * about 1.5 ms to every frame the page renders (animations included).
+ * Decides which blocks' ranges are registered with the highlights. What registered ranges cost in Chromium
+ * (measured, Chromium 156):
+ * - every change to a highlight: a pass over all registered ranges (about 6 µs each) and a repaint of the page;
+ * - every DOM change the page makes, however small: about 17 µs of paint work per registered range (400 ranges
+ *   add 7 ms to each append of a feed), because the highlights' markers are invalidated;
+ * - scrolling: nothing measurable.
+ * So few ranges are registered at any time, and changes are committed together: up to `directLimit` ranges (an
+ * ordinary article) every block is painted; beyond that, or once the scanner calls `narrow()` on a long page,
+ * blocks are kept in groups of consecutive blocks and a group is painted while the span from its first to its
+ * last block is within `margin` screens of the viewport, checked in an animation frame after scrolling or
+ * resizing (at most every 100 ms, two rectangles per group). An IntersectionObserver on thousands of blocks was
+ * measured to add 1.5 ms to every frame the page renders, animations included, so it is not used.
  */
 export class HighlightWindow {
-  private readonly painted = new Set<PaintBlock>();
+  /** The blocks that should be painted; `registered` catches up at the next commit. */
+  private readonly shown = new Set<PaintBlock>();
   /** The ranges each painted block registered, to remove exactly those. */
   private readonly registered = new Map<PaintBlock, Array<readonly [HighlightName, AbstractRange]>>();
+  /** Blocks whose painting changes at the next commit. */
+  private readonly dirty = new Set<PaintBlock>();
+  private commitTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastCommit = -Infinity;
+  private shownRanges = 0;
   private readonly groupOf = new Map<PaintBlock, Group>();
   private groups: Group[] | null = null;
   private open: Group | null = null;
@@ -158,7 +166,7 @@ export class HighlightWindow {
     private readonly win: (Window & typeof globalThis) | null,
     options: HighlightWindowOptions = {},
   ) {
-    this.directLimit = options.directLimit ?? 1500;
+    this.directLimit = options.directLimit ?? 200;
     this.margin = options.margin ?? 1;
   }
 
@@ -175,7 +183,7 @@ export class HighlightWindow {
   add(block: PaintBlock): void {
     if (!this.groups) {
       this.paint(block);
-      if (this.rangeCount > this.directLimit) this.narrow();
+      if (this.shownRanges > this.directLimit) this.narrow();
       return;
     }
     this.join(block);
@@ -197,17 +205,23 @@ export class HighlightWindow {
 
   /** Paints again what is shown (after a change of which kinds are painted). */
   repaint(): void {
-    for (const block of [...this.painted]) {
-      this.unpaint(block);
-      this.paint(block);
-    }
+    for (const block of [...this.registered.keys()]) this.unregister(block);
+    for (const block of this.shown) this.dirty.add(block);
+    this.commitNow();
+  }
+
+  /** Registers what changed now, without waiting (the first screens of a page, read in the foreground). */
+  commitNow(): void {
+    clearTimeout(this.commitTimer);
+    this.commitTimer = undefined;
+    this.commit();
   }
 
   /** From now on, paints only the blocks near the viewport (what is painted now stays until the first check). */
   narrow(): void {
     if (this.groups) return;
     this.groups = [];
-    for (const block of this.painted) this.join(block, true);
+    for (const block of this.shown) this.join(block, true);
     const view = this.win;
     if (view) {
       const options = { capture: true, passive: true, signal: this.listening.signal };
@@ -279,17 +293,55 @@ export class HighlightWindow {
   }
 
   private paint(block: PaintBlock): void {
-    if (this.painted.has(block)) return;
+    if (this.shown.has(block)) return;
+    this.shown.add(block);
+    this.shownRanges += block.paintCount();
+    this.changed(block);
+  }
+
+  private unpaint(block: PaintBlock): void {
+    if (!this.shown.delete(block)) return;
+    this.shownRanges -= block.paintCount();
+    this.changed(block);
+  }
+
+  /**
+   * Every change to the highlights costs Chromium a repaint of the whole page, however few ranges change
+   * (measured on the feed: 60 appended stories, one change each, added 1 s of paint), so changes are committed
+   * together, at most every COMMIT_EVERY_MS (the first at once).
+   */
+  private changed(block: PaintBlock): void {
+    this.dirty.add(block);
+    if (this.commitTimer !== undefined) return;
+    const wait = Math.max(0, this.lastCommit + COMMIT_EVERY_MS - performance.now());
+    this.commitTimer = setTimeout(() => {
+      this.commitTimer = undefined;
+      this.commit();
+    }, wait);
+  }
+
+  private commit(): void {
+    if (this.dirty.size === 0) return;
+    this.lastCommit = performance.now();
+    for (const block of this.dirty) {
+      const want = this.shown.has(block);
+      const have = this.registered.has(block);
+      if (want && !have) this.register(block);
+      else if (!want && have) this.unregister(block);
+    }
+    this.dirty.clear();
+  }
+
+  private register(block: PaintBlock): void {
     const ranges = [...block.paintRanges()];
     for (const [name, range] of ranges) this.highlighter.add(name, range);
-    this.painted.add(block);
     this.registered.set(block, ranges);
     this.rangeCount += ranges.length;
   }
 
-  private unpaint(block: PaintBlock): void {
-    if (!this.painted.delete(block)) return;
-    const ranges = this.registered.get(block) ?? [];
+  private unregister(block: PaintBlock): void {
+    const ranges = this.registered.get(block);
+    if (!ranges) return;
     for (const [name, range] of ranges) this.highlighter.delete(name, range);
     this.registered.delete(block);
     this.rangeCount -= ranges.length;
@@ -299,7 +351,12 @@ export class HighlightWindow {
     this.listening.abort();
     if (this.frame) this.win?.cancelAnimationFrame(this.frame);
     clearTimeout(this.timer);
-    for (const block of [...this.painted]) this.unpaint(block);
+    clearTimeout(this.commitTimer);
+    this.commitTimer = undefined;
+    for (const block of [...this.registered.keys()]) this.unregister(block);
+    this.shown.clear();
+    this.dirty.clear();
+    this.shownRanges = 0;
     this.groupOf.clear();
     this.groups = this.groups ? [] : null;
     this.open = null;

@@ -166,6 +166,8 @@ export async function pageAloneLongestTask(browser: BenchBrowser, url: string, s
 export interface CostResult {
   /** All main-thread time until the page was done, ms. */
   taskMs: number;
+  /** Of it, after the load event (less of the page's own loading, whose cost varies from load to load). */
+  afterLoadTaskMs: number;
   /** Of which script, layout and style, ms. */
   scriptMs: number;
   layoutMs: number;
@@ -193,6 +195,7 @@ export async function costRun(browser: BenchBrowser, url: string, scenario: Scen
   const { page, cdp } = await openTab(browser, false);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  const atLoad = await metrics(cdp);
   const settleMs = await scenario.settle(page, withExtension, matchMs);
   const loaded = await metrics(cdp);
   let scrollTaskMs: number | null = null;
@@ -206,6 +209,7 @@ export async function costRun(browser: BenchBrowser, url: string, scenario: Scen
   await page.close();
   return {
     taskMs: (loaded.TaskDuration ?? 0) * 1000,
+    afterLoadTaskMs: ((loaded.TaskDuration ?? 0) - (atLoad.TaskDuration ?? 0)) * 1000,
     scriptMs: (loaded.ScriptDuration ?? 0) * 1000,
     layoutMs: (loaded.LayoutDuration ?? 0) * 1000,
     styleMs: (loaded.RecalcStyleDuration ?? 0) * 1000,

@@ -32,7 +32,7 @@ async function highlighted(page: Page): Promise<string[]> {
 }
 
 /** Waits until the highlights stop changing for `quietMs` (the content script batches changes per frame). */
-async function settledHighlights(page: Page, quietMs = 400): Promise<string[]> {
+async function settledHighlights(page: Page, quietMs = 900): Promise<string[]> {
   let last = await highlighted(page);
   let stableSince = Date.now();
   const deadline = Date.now() + 15_000;

@@ -29,7 +29,7 @@ async function highlighted(page: Page): Promise<string[]> {
 }
 
 /** The highlights once they have stopped changing for `quietMs`. */
-async function settledHighlights(page: Page, quietMs = 500): Promise<string[]> {
+async function settledHighlights(page: Page, quietMs = 900): Promise<string[]> {
   let last = await highlighted(page);
   let stableSince = Date.now();
   const deadline = Date.now() + 20_000;

@@ -30,6 +30,7 @@ import {
   pageAloneLongestTask,
   staticScenario,
   timingRun,
+  wholePageScenario,
   type CostResult,
   type Scenario,
 } from './bench/measure';
@@ -98,6 +99,8 @@ export interface PageFigures {
   hover?: { p50: number; p95: number; samples: number };
   appendLatency?: { p50: number; p95: number; batches: number };
   scroll?: { causedMs: number; longestTaskMs: number };
+  /** A long page read in full (as when the popup asks for its summary): the honest scanning-speed comparison. */
+  whole?: { readMs: number; causedMs: number; causedAfterLoadMs: number; ownCodeMs: number; longestTaskMs: number; ownVsFloor: number; causedVsMarkJs: number };
 }
 
 async function measurePage(spec: PageSpec, withExt: BenchBrowser, without: BenchBrowser, url: string): Promise<PageFigures> {
@@ -135,6 +138,30 @@ async function measurePage(spec: PageSpec, withExt: BenchBrowser, without: Bench
     log('hover to card');
     const samples = await hoverLatencies(withExt, url, spec.scenario, QUICK ? 6 : 20, HOVER_DELAY_MS);
     hover = { p50: percentile(samples, 50), p95: percentile(samples, 95), samples: samples.length };
+  }
+
+  let whole: PageFigures['whole'];
+  if (spec.key === 'long') {
+    log(`read in full, as when the popup asks (${spec.runs} runs)`);
+    const scenario = wholePageScenario(withExt);
+    const wholeTimings = [];
+    const wholePairs = [];
+    const wholeOwn = [];
+    for (let i = 0; i < spec.runs; i++) {
+      wholeTimings.push(await timingRun(withExt, url, scenario));
+      const w = await costRun(withExt, url, scenario, true);
+      wholePairs.push({ with: w, without: await costRun(without, url, scenario, false, w.settleMs) });
+      wholeOwn.push(await footnoteProfileRun(withExt, url, scenario));
+    }
+    whole = {
+      readMs: median(wholeTimings.map((t) => t.wholeReadMs ?? Number.NaN)),
+      causedMs: median(wholePairs.map((p) => p.with.taskMs - p.without.taskMs)),
+      causedAfterLoadMs: median(wholePairs.map((p) => p.with.afterLoadTaskMs - p.without.afterLoadTaskMs)),
+      ownCodeMs: median(wholeOwn),
+      longestTaskMs: median(wholeTimings.map((t) => t.longestTaskMs)),
+      ownVsFloor: 0,
+      causedVsMarkJs: 0,
+    };
   }
 
   const diff = (f: (c: CostResult) => number) => median(pairs.map((p) => f(p.with) - f(p.without)));
@@ -182,6 +209,7 @@ async function measurePage(spec: PageSpec, withExt: BenchBrowser, without: Bench
     ownVsMarkJs: ownCodeMs / markJs.profiledMs,
     causedVsMarkJs: causedMs / markJs.taskMs,
     ...(hover ? { hover } : {}),
+    ...(whole ? { whole: { ...whole, ownVsFloor: whole.ownCodeMs / floor.profiledMs, causedVsMarkJs: whole.causedMs / markJs.taskMs } } : {}),
     ...(spec.feed ? { appendLatency: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), batches: latencies.length } } : {}),
     ...(scrolls.length > 0
       ? {
@@ -236,12 +264,15 @@ function budgets(figures: PageFigures[], gzipBytes: number): Budget[] {
   const out: Budget[] = [];
   out.push({ name: 'article: all highlights painted after document_idle', measured: ms(article.paintedMs), limit: '50 ms', met: article.paintedMs <= 50 });
   for (const f of figures) {
-    out.push({ name: `${f.page}: Footnote vs mark.js (all main-thread work)`, measured: `${(1 / f.causedVsMarkJs).toFixed(1)}× faster`, limit: '≥ 5× faster', met: f.causedVsMarkJs <= 0.2 });
-    out.push({ name: `${f.page}: content script's own code vs floor`, measured: ratio(f.ownVsFloor), limit: '≤ 3×', met: f.ownVsFloor <= 3 });
+    // Scanning speed is compared on the same work: on the long page, read in full (mark.js marks all of it).
+    const speed = f.whole ? { page: `${f.page} read in full`, vsMark: f.whole.causedVsMarkJs, vsFloor: f.whole.ownVsFloor } : { page: f.page, vsMark: f.causedVsMarkJs, vsFloor: f.ownVsFloor };
+    out.push({ name: `${speed.page}: Footnote vs mark.js (all main-thread work)`, measured: `${(1 / speed.vsMark).toFixed(1)}× faster`, limit: '≥ 5× faster', met: speed.vsMark <= 0.2 });
+    out.push({ name: `${speed.page}: content script's own code vs floor`, measured: ratio(speed.vsFloor), limit: '≤ 3×', met: speed.vsFloor <= 3 });
     out.push({ name: `${f.page}: longest main-thread task (thread time)`, measured: ms(f.longestTaskMs), limit: '50 ms', met: f.longestTaskMs <= 50 });
     if (f.scroll) out.push({ name: `${f.page}: longest task while scrolling`, measured: ms(f.scroll.longestTaskMs), limit: '50 ms', met: f.scroll.longestTaskMs <= 50 });
   }
   out.push({ name: '2 MB page: all main-thread work the extension causes', measured: ms(long.causedMs), limit: '500 ms', met: long.causedMs <= 500 });
+  if (long.whole) out.push({ name: '2 MB page read in full: all main-thread work caused', measured: ms(long.whole.causedMs), limit: '500 ms', met: long.whole.causedMs <= 500 });
   for (const f of figures.filter((x) => x.hover)) {
     out.push({ name: `${f.page}: card after hover-intent delay (p95)`, measured: ms(f.hover!.p95), limit: '50 ms', met: f.hover!.p95 <= 50 });
   }
@@ -257,7 +288,7 @@ export function formatReport(figures: PageFigures[], gzipBytes: number, rawBytes
   lines.push('');
   lines.push(
     table(
-      ['page', 'first highlights', 'all painted', 'read (whole page?)', 'own code', 'all work caused (range of pairs)', 'after load', 'of it script / layout+style', 'longest task (wall)', 'page alone', 'heap added'],
+      ['page', 'first highlights', 'all painted', 'read (whole page?)', 'own code', 'all work caused (range of pairs)', 'after load', 'of it restyle + layout', 'longest task (wall)', 'page alone', 'heap added'],
       figures.map((f) => [
         f.page,
         ms(f.firstPaintedMs),
@@ -266,7 +297,7 @@ export function formatReport(figures: PageFigures[], gzipBytes: number, rawBytes
         ms(f.ownCodeMs),
         `${ms(f.causedMs)} (${ms(f.causedRangeMs[0])} to ${ms(f.causedRangeMs[1])})`,
         ms(f.causedAfterLoadMs),
-        `${ms(f.causedScriptMs)} / ${ms(f.causedLayoutAndStyleMs)}`,
+        ms(f.causedLayoutAndStyleMs),
         `${ms(f.longestTaskMs)} (${ms(f.longestTaskWallMs)})`,
         ms(f.pageAloneLongestTaskMs),
         mb(f.heapAddedBytes),
@@ -296,6 +327,12 @@ export function formatReport(figures: PageFigures[], gzipBytes: number, rawBytes
     if (f.appendLatency) extra.push([f.page, 'appended batch to its highlights painted', `p50 ${ms(f.appendLatency.p50)}, p95 ${ms(f.appendLatency.p95)} (${f.appendLatency.batches} batches)`]);
     if (f.scroll) extra.push([f.page, 'scrolling 30 screens: work caused, longest task', `${ms(f.scroll.causedMs)}, ${ms(f.scroll.longestTaskMs)}`]);
     extra.push([f.page, 'ranges painted at the end', String(f.highlightsPainted)]);
+    if (f.whole) {
+      extra.push([`${f.page}, read in full`, 'whole page read after document_idle', ms(f.whole.readMs)]);
+      extra.push([`${f.page}, read in full`, 'all work caused (after load)', `${ms(f.whole.causedMs)} (${ms(f.whole.causedAfterLoadMs)})`]);
+      extra.push([`${f.page}, read in full`, 'own code; vs floor; longest task', `${ms(f.whole.ownCodeMs)}; ${ratio(f.whole.ownVsFloor)}; ${ms(f.whole.longestTaskMs)}`]);
+      extra.push([`${f.page}, read in full`, 'Footnote / mark.js (all work)', ratio(f.whole.causedVsMarkJs)]);
+    }
   }
   lines.push(table(['page', 'measure', 'value'], extra));
   lines.push('');

@@ -2,7 +2,7 @@
  * The benchmark's browsers: Debian's Chromium, headless, with the same flags as the end-to-end tests, once with the
  * built extension loaded and once without any extension (the "without" runs and the baselines).
  */
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,8 @@ export interface BenchBrowser {
   context: BrowserContext;
   /** The extension's id, or null for the browser without it. */
   extensionId: string | null;
+  /** The extension's service worker (null without the extension). */
+  worker: Worker | null;
   /** A fresh tab with a DevTools Protocol session on it. */
   newTab(): Promise<{ page: Page; cdp: CDPSession }>;
   close(): Promise<void>;
@@ -40,8 +42,9 @@ export async function launchBenchBrowser(withExtension: boolean): Promise<BenchB
     viewport: { width: 1280, height: 900 },
   });
   let extensionId: string | null = null;
+  let worker: Worker | null = null;
   if (withExtension) {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     extensionId = new URL(worker.url()).host;
   }
   // Start from one blank tab, so that runs do not share a renderer with leftovers.
@@ -49,6 +52,7 @@ export async function launchBenchBrowser(withExtension: boolean): Promise<BenchB
   return {
     context,
     extensionId,
+    worker,
     async newTab() {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);

@@ -59,6 +59,36 @@ export function staticScenario(quietMs = 1000): Scenario {
   };
 }
 
+/**
+ * A long page read in full: once Footnote has settled, the extension is asked for the page's summary (what the
+ * popup does), which makes it read the rest at once; done when the whole page has been read.
+ */
+export function wholePageScenario(browser: BenchBrowser, quietMs = 1000): Scenario {
+  return {
+    async settle(page, withExtension, matchMs) {
+      const started = Date.now();
+      if (withExtension) {
+        await page.waitForFunction(SETTLED, null, { timeout: 120_000, polling: 250 });
+        await askForSummary(browser, page.url());
+        await page.waitForFunction(`performance.getEntriesByName('footnote:scanned').length > 0`, null, { timeout: 300_000, polling: 250 });
+      } else await page.waitForTimeout(Math.max(0, (matchMs ?? quietMs) - quietMs));
+      await page.waitForTimeout(quietMs);
+      return Date.now() - started;
+    },
+  };
+}
+
+declare const chrome: { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>>; sendMessage(tabId: number, message: unknown): Promise<unknown> } };
+
+/** Sends the tab the popup's "page-summary" request from the extension's service worker. */
+async function askForSummary(browser: BenchBrowser, url: string): Promise<void> {
+  const pattern = `*://${new URL(url).hostname}/*`;
+  await browser.worker!.evaluate(async (p: string) => {
+    const tabs = await chrome.tabs.query({ url: p });
+    await Promise.all(tabs.map((t) => (t.id === undefined ? null : chrome.tabs.sendMessage(t.id, { type: 'page-summary' }))));
+  }, pattern);
+}
+
 /** The infinite feed: scroll to the end every 150 ms until the feed has appended all it has. */
 export function feedScenario(quietMs = 1500): Scenario {
   return {
@@ -91,6 +121,8 @@ export interface TimingResult {
   scannedMs: number | null;
   /** Whether that was the whole page ('footnote:scanned'). */
   wholePageRead: boolean;
+  /** When the whole page had been read, ms after document_idle (null if it was not). */
+  wholeReadMs: number | null;
   /**
    * The longest main-thread task from document_idle until the end (before scrolling, when there is scrolling):
    * its thread time (the work) and its wall time (which also counts waiting for a core on a busy machine).
@@ -114,9 +146,10 @@ export async function timingRun(browser: BenchBrowser, url: string, scenario: Sc
   const marks = (await page.evaluate(`({
     scanned: performance.getEntriesByName('footnote:settled')[0]?.startTime ?? null,
     whole: performance.getEntriesByName('footnote:scanned').length > 0,
+    wholeAt: performance.getEntriesByName('footnote:scanned')[0]?.startTime ?? null,
     appends: window.__feedAppends ?? [],
     count: __footnoteBench.highlightCount(),
-  })`)) as { scanned: number | null; whole: boolean; appends: number[]; count: number };
+  })`)) as { scanned: number | null; whole: boolean; wholeAt: number | null; appends: number[]; count: number };
   if (scenario.scroll) await scenario.scroll(page);
   const events = await stopTrace(cdp);
   await page.close();
@@ -141,6 +174,7 @@ export async function timingRun(browser: BenchBrowser, url: string, scenario: Sc
     paintedMs: log.length > 0 ? log[log.length - 1]!.at - idleAt : null,
     scannedMs: marks.scanned === null ? null : marks.scanned - idleAt,
     wholePageRead: marks.whole,
+    wholeReadMs: marks.wholeAt === null ? null : marks.wholeAt - idleAt,
     longestTaskMs: Math.max(0, ...beforeScroll.map((t) => t.tdur / 1000)),
     longestTaskWallMs: Math.max(0, ...beforeScroll.map((t) => t.dur / 1000)),
     longestScrollTaskMs: scrollTs === null ? null : Math.max(0, ...whileScrolling.map((t) => t.tdur / 1000)),

@@ -260,17 +260,23 @@ export class FootnotePage {
     return this.dataPromise;
   }
 
+  private pointerOnCard = false;
+
   private onPointerFrame(target: EventTarget | null): void {
     this.frame = 0;
     if (this.card.contains(target)) {
       clearTimeout(this.closeTimer);
       clearTimeout(this.intentTimer);
       this.hovered = null;
+      this.pointerOnCard = true;
       return;
     }
+    // Leaving the card is a change even when the pointer lands on no figure (hovered was already null).
+    const leftCard = this.pointerOnCard;
+    this.pointerOnCard = false;
     const { x, y } = this.lastPointer;
     const match = this.hitTest(x, y);
-    if (match === this.hovered) return;
+    if (match === this.hovered && !leftCard) return;
     this.hovered = match;
     clearTimeout(this.intentTimer);
     if (match) {

@@ -236,6 +236,12 @@ export class FootnotePage {
     this.prefetchTimer = setTimeout(() => void this.prefetch(), 50);
   }
 
+  /** The reader changed a setting (display currency, hover delay): the next card uses it, no reload needed. */
+  refreshSettings(): void {
+    this.dataPromise = null;
+    void this.prefetch();
+  }
+
   /** Asks the background, in one message, for everything the cards of this page need. */
   private prefetch(): Promise<PageData | null> {
     const needs = this.scanner.needs();

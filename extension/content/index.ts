@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !changes.settings) return;
     if (isSiteDisabled(changes.settings.newValue, location.hostname)) stop();
+    else if (page) page.refreshSettings();
     else start();
   });
 

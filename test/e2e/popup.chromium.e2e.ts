@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { assertBuilt, NEWS_HOST } from './support/paths';
+import { cardIsOpen, cardState, pointOfText } from './support/in-page';
 import { ARTICLE } from './support/expectations';
 
 declare const chrome: { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> } };
@@ -53,6 +54,21 @@ describe('Chromium: the popup', () => {
     await popup.getByRole('button', { name: 'Disable on this site' }).waitFor();
     await article.waitForFunction(() => (CSS.highlights.get('footnote-money')?.size ?? 0) > 0, null, { timeout: 10_000 });
     await popup.close();
+  });
+
+  it('applies a new display currency to the next card without a reload', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.getByLabel('Display currency').selectOption('EUR');
+    await options.getByRole('status').filter({ hasText: 'Saved.' }).first().waitFor();
+    await article.bringToFront();
+    const point = await article.evaluate(pointOfText, { text: 'RMB 380 billion' });
+    await article.mouse.move(5, 5);
+    await article.mouse.move(point!.x, point!.y);
+    await article.waitForFunction(cardIsOpen, null, { timeout: 5_000 });
+    expect((await article.evaluate(cardState)).text).toMatch(/≈ €\d/);
+    await options.getByLabel('Display currency').selectOption('USD');
+    await options.close();
   });
 
   it('looks any company up by a brand or a ticker and opens its summary with sourced series', async () => {

@@ -130,8 +130,8 @@ const UPDATE_EVERY_MS = 100;
  * Decides which blocks' ranges are registered with the highlights. What registered ranges cost in Chromium
  * (measured, Chromium 156):
  * - every change to a highlight: a pass over all registered ranges (about 6 µs each) and a repaint of the page;
- * - every DOM change the page makes, however small: about 17 µs of paint work per registered range (400 ranges
- *   add 7 ms to each append of a feed), because the highlights' markers are invalidated;
+ * - every DOM change the page makes, however small: some 20-30 µs of paint work per registered range (400
+ *   ranges add about 10 ms to each append of a feed), because the highlights' markers are invalidated;
  * - scrolling: nothing measurable.
  * So few ranges are registered at any time, and changes are committed together: up to `directLimit` ranges (an
  * ordinary article) every block is painted; beyond that, or once the scanner calls `narrow()` on a long page,

@@ -21,6 +21,6 @@ export async function syncRegisteredContentScripts(): Promise<void> {
   if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (origins.length === 0) return;
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, matches: origins, js: ['content.js'], runAt: 'document_idle', persistAcrossSessions: true },
+    { id: SCRIPT_ID, matches: origins, js: ['content.js'], css: ['highlights.css'], runAt: 'document_idle', persistAcrossSessions: true },
   ]);
 }

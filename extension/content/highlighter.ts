@@ -1,41 +1,29 @@
 /**
  * Paints highlights with the CSS Custom Highlight API, under names readers can restyle:
  * `::highlight(footnote-company)`, `footnote-money`, `footnote-percent`, `footnote-note`.
- * The page's DOM is not changed; the only addition is one adopted style sheet with the default look.
+ * The page's DOM is not changed: the look is the content script's style sheet (public/highlights.css) and, on
+ * ordinary pages, one adopted style sheet with underlines.
  */
 
 export type HighlightName = 'footnote-company' | 'footnote-money' | 'footnote-percent' | 'footnote-note';
 export const HIGHLIGHT_NAMES: readonly HighlightName[] = ['footnote-company', 'footnote-money', 'footnote-percent', 'footnote-note'];
 
-const DEFAULT_STYLE = `
-::highlight(footnote-company) { text-decoration: underline dotted 1.5px; text-decoration-color: #2563eb; text-underline-offset: 3px; }
-::highlight(footnote-money) { background-color: rgba(250, 204, 21, 0.32); text-decoration: underline solid 1.5px; text-decoration-color: rgba(202, 138, 4, 0.9); }
-::highlight(footnote-percent) { background-color: rgba(74, 222, 128, 0.25); text-decoration: underline solid 1.5px; text-decoration-color: rgba(22, 163, 74, 0.8); }
-::highlight(footnote-note) { background-color: rgba(251, 146, 60, 0.35); }
+/**
+ * The base look, tints only, is `public/highlights.css`: declared as the content script's CSS in the manifest, so
+ * the browser has it before the page is parsed (a style sheet added later restyles every element of the page:
+ * measured 370-1000 ms on a 2 MB page). On ordinary pages the content script adds underlines on top; on very long
+ * pages it does not: in Chromium an underline in a highlight makes every change of the highlights repaint-walk the
+ * whole page (60-190 ms per change on a 2 MB page, against 5-20 ms for tints), and on a long page the highlights
+ * change as the reader scrolls.
+ */
+const UNDERLINE_STYLE = `
+::highlight(footnote-company) { background-color: transparent; text-decoration: underline dotted 1.5px; text-decoration-color: #2563eb; text-underline-offset: 3px; }
+::highlight(footnote-money) { text-decoration: underline solid 1.5px; text-decoration-color: rgba(202, 138, 4, 0.9); }
+::highlight(footnote-percent) { text-decoration: underline solid 1.5px; text-decoration-color: rgba(22, 163, 74, 0.8); }
 @media (prefers-color-scheme: dark) {
   ::highlight(footnote-company) { text-decoration-color: #93c5fd; }
-  ::highlight(footnote-money) { background-color: rgba(250, 204, 21, 0.22); text-decoration-color: rgba(253, 224, 71, 0.9); }
-  ::highlight(footnote-percent) { background-color: rgba(74, 222, 128, 0.18); text-decoration-color: rgba(134, 239, 172, 0.9); }
-  ::highlight(footnote-note) { background-color: rgba(251, 146, 60, 0.28); }
-}`;
-
-/**
- * The look on very long pages: tints without underlines. In Chromium an underline in a highlight makes every
- * change of the highlights repaint-walk the whole page (measured on a 2 MB page: 60-190 ms per change,
- * against 5-20 ms for tints), and on a long page the highlights change as the reader scrolls. Chosen once, when
- * the highlighter starts: changing a style sheet with ::highlight rules later restyles every element of the page
- * (measured: 600-1000 ms on the 2 MB page).
- */
-const LONG_PAGE_STYLE = `
-::highlight(footnote-company) { background-color: rgba(37, 99, 235, 0.12); }
-::highlight(footnote-money) { background-color: rgba(250, 204, 21, 0.32); }
-::highlight(footnote-percent) { background-color: rgba(74, 222, 128, 0.25); }
-::highlight(footnote-note) { background-color: rgba(251, 146, 60, 0.35); }
-@media (prefers-color-scheme: dark) {
-  ::highlight(footnote-company) { background-color: rgba(147, 197, 253, 0.18); }
-  ::highlight(footnote-money) { background-color: rgba(250, 204, 21, 0.22); }
-  ::highlight(footnote-percent) { background-color: rgba(74, 222, 128, 0.18); }
-  ::highlight(footnote-note) { background-color: rgba(251, 146, 60, 0.28); }
+  ::highlight(footnote-money) { text-decoration-color: rgba(253, 224, 71, 0.9); }
+  ::highlight(footnote-percent) { text-decoration-color: rgba(134, 239, 172, 0.9); }
 }`;
 
 /** Pages with more elements than this get the long-page look (an ordinary news article has 1,000 to 5,000). */
@@ -57,10 +45,13 @@ export function createHighlighter(doc: Document = document): Highlighter {
   const win = doc.defaultView as (Window & typeof globalThis) | null;
   if (!win || !supportsHighlights(win)) return createNoopHighlighter();
 
-  const sheet = new win.CSSStyleSheet();
-  sheet.replaceSync(doc.getElementsByTagName('*').length > LONG_PAGE_ELEMENTS ? LONG_PAGE_STYLE : DEFAULT_STYLE);
-  // Ours go first so that the page's own ::highlight(footnote-*) rules win.
-  doc.adoptedStyleSheets = [sheet, ...doc.adoptedStyleSheets];
+  let sheet: CSSStyleSheet | null = null;
+  if (doc.getElementsByTagName('*').length <= LONG_PAGE_ELEMENTS) {
+    sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(UNDERLINE_STYLE);
+    // Ours go first so that the page's own ::highlight(footnote-*) rules win.
+    doc.adoptedStyleSheets = [sheet, ...doc.adoptedStyleSheets];
+  }
 
   const highlights = new Map<HighlightName, Highlight>();
   for (const name of HIGHLIGHT_NAMES) {
@@ -77,7 +68,7 @@ export function createHighlighter(doc: Document = document): Highlighter {
     count: (name) => (name ? highlights.get(name)!.size : [...highlights.values()].reduce((n, h) => n + h.size, 0)),
     destroy() {
       for (const name of HIGHLIGHT_NAMES) if (win.CSS.highlights.get(name) === highlights.get(name)) win.CSS.highlights.delete(name);
-      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      if (sheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
     },
   };
 }

@@ -56,6 +56,7 @@ export function SiteToggle({ tabId, url, onChange }: { tabId: number; url: strin
         return;
       }
       await updateSettings((s) => ({ disabledSites: s.disabledSites.filter((site) => !hostMatchesSite(host, site)) }));
+      await browser.scripting.insertCSS({ target: { tabId }, files: ['highlights.css'] }).catch(() => undefined);
       await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] }).catch(() => undefined);
       await refresh();
       onChange();

@@ -5,7 +5,7 @@
  */
 import type { CompanyRecord, DataPoint, Metric, Source } from '../dataset/schema';
 import { convertAmount, type FxIndex } from '../dataset/fx';
-import { formatDate, formatMoney, formatPercent, formatRatio } from './format';
+import { currencyName, formatDate, formatMoney, formatPercent, formatRatio } from './format';
 
 export interface FigureInput {
   kind: 'money' | 'percent';
@@ -215,16 +215,6 @@ function seriesOf(input: SeriesOptions, metric: Metric, facts: DataPoint[], titl
   return { metric, title, points, mixedBasis: new Set(points.map((p) => p.basis)).size > 1 };
 }
 
-/** "US dollars", "Chinese yuan": the currency's name in the reader's language. */
-export function currencyName(code: string, locale: string): string {
-  try {
-    const name = new Intl.DisplayNames([locale], { type: 'currency' }).of(code);
-    if (name) return name;
-  } catch {
-    // An engine without DisplayNames, or an unknown code.
-  }
-  return code;
-}
 
 function rateUsed(input: CardInput, from: string): { note: string; source: SourceRef } | null {
   // The non-dollar side of the conversion names the rate (for EUR -> USD, the EUR rate).

@@ -47,13 +47,36 @@ export function formatRatio(ratio: number, locale = 'en'): string {
   return `${formatter(locale, { maximumSignificantDigits: 2, minimumSignificantDigits: 2 }).format(ratio)}x`;
 }
 
-/** "15 May 2025" from an ISO date, in the reader's locale. */
+const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+/** "15 May 2025" from an ISO date, in the reader's locale. Formatters are made once per locale: making one is slow. */
 export function formatDate(iso: string, locale = 'en'): string {
   const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
+  if (!dateFormats.has(locale)) {
+    try {
+      dateFormats.set(locale, new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
+    } catch {
+      dateFormats.set(locale, null);
+    }
+  }
+  return dateFormats.get(locale)?.format(date) ?? iso.slice(0, 10);
+}
+
+const currencyNames = new Map<string, Intl.DisplayNames | null>();
+
+/** "US Dollar", "Chinese Yuan": a currency's name in the reader's language, or its code. */
+export function currencyName(code: string, locale = 'en'): string {
+  if (!currencyNames.has(locale)) {
+    try {
+      currencyNames.set(locale, new Intl.DisplayNames([locale], { type: 'currency' }));
+    } catch {
+      currencyNames.set(locale, null);
+    }
+  }
   try {
-    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+    return currencyNames.get(locale)?.of(code) ?? code;
   } catch {
-    return iso.slice(0, 10);
+    return code;
   }
 }

@@ -5,6 +5,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { Request, type Reply } from '../shared/messages';
 import type { CompanyRecord, FxRate } from '../../src/dataset/schema';
+import { ratesFor } from '../../src/dataset/fx';
 import { searchCompanies } from '../../src/dataset/search';
 import type { Settings } from '../../src/settings/settings';
 import type { DatasetStore, StoreStatus } from './dataset-store';
@@ -29,17 +30,6 @@ export interface RouterDeps {
   getSyncStatus?(): Promise<unknown>;
   syncNow?(): Promise<unknown>;
   notes?: NotesStore;
-}
-
-/** The exchange rates needed to show these companies' figures and these currencies in the reader's currency. */
-export function ratesFor(fx: readonly FxRate[], companies: readonly CompanyRecord[], currencies: Iterable<string>, displayCurrency: string): FxRate[] {
-  const wanted = new Set<string>([displayCurrency, ...currencies]);
-  for (const c of companies) {
-    for (const f of c.facts) if (f.currency !== 'pct') wanted.add(f.currency);
-    for (const m of c.commitments) wanted.add(m.currency);
-    for (const r of c.fundingRounds) wanted.add(r.currency);
-  }
-  return fx.filter((r) => wanted.has(r.currency));
 }
 
 export function createRouter(deps: RouterDeps) {

@@ -2,7 +2,7 @@
  * Currency conversion at the rate of a figure's time, from the dataset's average rates
  * (units of a currency per US dollar, by month `2025-03` or by year `2024`).
  */
-import type { FxRate, Source } from './schema';
+import type { CompanyRecord, FxRate, Source } from './schema';
 
 export interface FxQuote {
   /** Units of the currency per one US dollar. */
@@ -70,4 +70,15 @@ export function convertAmount(fx: FxIndex, amount: number, from: string, to: str
   if (!a || !b) return null;
   const quotes = [a, b].filter((q) => q.source !== USD_SOURCE);
   return { value: (amount / a.unitsPerUsd) * b.unitsPerUsd, currency: to, quotes };
+}
+
+/** The exchange rates needed to show these companies' figures and these currencies in the reader's currency. */
+export function ratesFor(fx: readonly FxRate[], companies: readonly CompanyRecord[], currencies: Iterable<string>, displayCurrency: string): FxRate[] {
+  const wanted = new Set<string>([displayCurrency, ...currencies]);
+  for (const c of companies) {
+    for (const f of c.facts) if (f.currency !== 'pct') wanted.add(f.currency);
+    for (const m of c.commitments) wanted.add(m.currency);
+    for (const r of c.fundingRounds) wanted.add(r.currency);
+  }
+  return fx.filter((r) => wanted.has(r.currency));
 }

@@ -35,3 +35,16 @@ describe('searchCompanies', () => {
     expect(searchCompanies(companies, '   ')).toEqual([]);
   });
 });
+
+describe('ratesFor', () => {
+  it('keeps the rates of the companies’ currencies, the figures’ currencies and the reader’s', async () => {
+    const { ratesFor } = await import('../../../src/dataset/fx');
+    const src = { url: 'https://example.org/fx', title: 'FX', published: '2025-01-02' };
+    const rates = ['EUR', 'JPY', 'CNY', 'GBP'].map((currency) => ({ currency, period: '2024', unitsPerUsd: 1, source: src }));
+    const company = CompanyRecord.parse({
+      ...JSON.parse(JSON.stringify(companies[0])),
+      facts: [{ metric: 'capex', period: 'FY2024', periodEnd: '2024-12-31', value: 1, currency: 'CNY', basis: 'purchases of property and equipment', source: src }],
+    });
+    expect(ratesFor(rates, [company], ['JPY'], 'EUR').map((r) => r.currency).sort()).toEqual(['CNY', 'EUR', 'JPY']);
+  });
+});

@@ -39,7 +39,7 @@ describe('searchCompanies', () => {
 describe('ratesFor', () => {
   it('keeps the rates of the companies’ currencies, the figures’ currencies and the reader’s', async () => {
     const { ratesFor } = await import('../../../src/dataset/fx');
-    const src = { url: 'https://example.org/fx', title: 'FX', published: '2025-01-02' };
+    const src = { url: 'https://example.org/fx', title: 'FX table', published: '2025-01-02' };
     const rates = ['EUR', 'JPY', 'CNY', 'GBP'].map((currency) => ({ currency, period: '2024', unitsPerUsd: 1, source: src }));
     const company = CompanyRecord.parse({
       ...JSON.parse(JSON.stringify(companies[0])),

@@ -51,6 +51,11 @@ export interface SeriesPoint {
   display: string;
   /** In the reader's currency at the period's rates, when that differs from `currency`. */
   converted: string | null;
+  /**
+   * The value on the series' common scale, for drawing bars: `value` itself when all points share a currency,
+   * else the value in `CardSeries.scaleCurrency` at the period's rate (null when there is no rate for it).
+   */
+  scale: number | null;
   basis: string;
   source: SourceRef;
 }
@@ -61,6 +66,11 @@ export interface CardSeries {
   points: SeriesPoint[];
   /** The points do not all count the same thing (their `basis` differs): the card says so. */
   mixedBasis: boolean;
+  /**
+   * Set when the points are in different currencies (a company that changed its reporting currency, or sources
+   * that differ): the currency the bars compare them in, each converted at its own period's rate.
+   */
+  scaleCurrency: string | null;
 }
 
 export interface CardCommitment {
@@ -195,11 +205,17 @@ export function buildQuarterlySeries(input: SeriesOptions, company: CompanyRecor
 }
 
 function seriesOf(input: SeriesOptions, metric: Metric, facts: DataPoint[], title: string): CardSeries {
+  const mixedCurrency = new Set(facts.map((p) => p.currency)).size > 1;
+  const scaleCurrency = mixedCurrency ? input.readerCurrency : null;
   const points = facts.map((p): SeriesPoint => {
     let converted: string | null = null;
+    let inReaderCurrency: number | null = p.currency === input.readerCurrency ? p.value : null;
     if (p.currency !== 'pct' && p.currency !== input.readerCurrency) {
       const c = convertAmount(input.fx, p.value, p.currency, input.readerCurrency, p.periodEnd);
-      if (c) converted = formatMoney(c.value, c.currency, input.locale);
+      if (c) {
+        converted = formatMoney(c.value, c.currency, input.locale);
+        inReaderCurrency = c.value;
+      }
     }
     return {
       period: p.period,
@@ -208,11 +224,12 @@ function seriesOf(input: SeriesOptions, metric: Metric, facts: DataPoint[], titl
       currency: p.currency,
       display: displayValue(p.value, p.currency, input.locale),
       converted,
+      scale: mixedCurrency ? inReaderCurrency : p.value,
       basis: p.basis,
       source: toSourceRef(p.source),
     };
   });
-  return { metric, title, points, mixedBasis: new Set(points.map((p) => p.basis)).size > 1 };
+  return { metric, title, points, mixedBasis: new Set(points.map((p) => p.basis)).size > 1, scaleCurrency };
 }
 
 

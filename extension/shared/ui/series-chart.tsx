@@ -12,7 +12,8 @@ export function SourceLink({ source }: { source: SourceRef }) {
 
 export function SeriesChart({ series, headingLevel = 3 }: { series: CardSeries; headingLevel?: 2 | 3 }) {
   if (series.points.length === 0) return null;
-  const max = Math.max(...series.points.map((p) => Math.abs(p.value)), Number.MIN_VALUE);
+  // Bars compare the points on one scale: in one currency, each year at its own rate when the years differ.
+  const max = Math.max(...series.points.map((p) => Math.abs(p.scale ?? 0)), Number.MIN_VALUE);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const isPercent = series.points[0]?.currency === 'pct';
   return (
@@ -23,7 +24,9 @@ export function SeriesChart({ series, headingLevel = 3 }: { series: CardSeries; 
           <li key={p.period}>
             <span class="period">{p.period}</span>
             <span class="bar" aria-hidden="true">
-              <span class={`fill${p.value < 0 ? ' negative' : ''}`} style={{ width: `${Math.max(2, (Math.abs(p.value) / max) * 100).toFixed(1)}%` }} />
+              {p.scale === null ? null : (
+                <span class={`fill${p.scale < 0 ? ' negative' : ''}`} style={{ width: `${Math.max(2, (Math.abs(p.scale) / max) * 100).toFixed(1)}%` }} />
+              )}
             </span>
             <span class="value">
               {p.display}
@@ -39,6 +42,7 @@ export function SeriesChart({ series, headingLevel = 3 }: { series: CardSeries; 
           {series.mixedBasis ? ' · the years do not all count the same thing: see each source' : ''}
         </p>
       ) : null}
+      {series.scaleCurrency ? <p class="basis">The years are reported in different currencies; the bars compare them in {series.scaleCurrency}, each at its own year's average rate.</p> : null}
     </section>
   );
 }

@@ -175,6 +175,36 @@ describe('buildCardModel for a company name: key figures', () => {
   });
 });
 
+describe('a series in more than one currency', () => {
+  // FY2024 reported in US dollars, FY2022 in pounds (no rate in the index), the other years in yuan.
+  const twoCurrencies = CompanyRecord.parse({
+    ...company,
+    facts: company.facts.map((f) => {
+      if (f.metric !== 'capex') return f;
+      if (f.period === 'FY2024') return { ...f, value: 4.2e9, currency: 'USD' };
+      if (f.period === 'FY2022') return { ...f, value: 5e9, currency: 'GBP' };
+      return f;
+    }),
+  });
+
+  it('puts every year on one scale, in the reader’s currency at each year’s rate, and says so', () => {
+    const model = buildCardModel(input({ company: twoCurrencies }));
+    const byPeriod = Object.fromEntries(model.series!.points.map((p) => [p.period, p.scale]));
+    expect(model.series?.scaleCurrency).toBe('USD');
+    expect(byPeriod.FY2024).toBe(4.2e9);
+    // FY2025 ends in March 2025: no rate for that month, so the 2025 average (7.5).
+    expect(byPeriod.FY2025).toBeCloseTo(60e9 / 7.5, -3);
+    // No rate for pounds at all: no bar, rather than a bar of pounds among dollars.
+    expect(byPeriod.FY2022).toBeNull();
+  });
+
+  it('keeps raw values as the scale when all years share a currency', () => {
+    const model = buildCardModel(input({}));
+    expect(model.series?.scaleCurrency).toBeNull();
+    expect(model.series?.points.map((p) => p.scale)).toEqual(model.series?.points.map((p) => p.value));
+  });
+});
+
 describe('commitments in words', () => {
   it('says "in one year" for a one-year plan', () => {
     const oneYear = CompanyRecord.parse({ ...company, commitments: [{ date: '2025-01-03', amount: 80e9, currency: 'USD', horizonYears: 1, what: 'AI-enabled datacenters', source: SRC }] });

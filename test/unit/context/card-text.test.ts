@@ -12,7 +12,7 @@ const model: CardModel = {
   candidates: [],
   figure: { asWritten: 'RMB 380 billion', converted: '≈ $52.8B', rateNote: 'at the 2025-02 average rate', rateSource: { ...source, url: 'https://example.org/fx', title: 'FX' }, paired: null, perYear: 'about $17.6B a year over 3 years', range: null },
   comparison: 'about 2.1x FY2025 capex, per year',
-  series: { metric: 'capex', title: 'Capex, by fiscal year', mixedBasis: false, points: [{ period: 'FY2025', periodEnd: '2025-03-31', value: 60e9, currency: 'CNY', display: 'CN¥60B', converted: '$8B', basis: 'b', source }] },
+  series: { metric: 'capex', title: 'Capex, by fiscal year', mixedBasis: false, scaleCurrency: null, points: [{ period: 'FY2025', periodEnd: '2025-03-31', value: 60e9, currency: 'CNY', display: 'CN¥60B', converted: '$8B', scale: 60e9, basis: 'b', source }] },
   history: null,
   keyFacts: [],
   commitments: [],

@@ -6,6 +6,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page, type Worker 
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { chromiumArgs } from '../../test/e2e/support/chromium';
 import { CHROME_DIST, chromePath, NEWS_HOST } from '../../test/e2e/support/paths';
 
 export interface BenchBrowser {
@@ -21,24 +22,12 @@ export interface BenchBrowser {
 
 export async function launchBenchBrowser(withExtension: boolean): Promise<BenchBrowser> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'footnote-bench-'));
-  const extensionArgs = withExtension ? [`--disable-extensions-except=${CHROME_DIST}`, `--load-extension=${CHROME_DIST}`] : [];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromePath(),
     headless: false,
     ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // Exposes window.gc, so that heap readings are taken after a full collection.
-      '--js-flags=--expose-gc',
-      ...extensionArgs,
-      `--host-resolver-rules=MAP ${NEWS_HOST} 127.0.0.1`,
-    ],
+    // --expose-gc gives window.gc, so that heap readings are taken after a full collection.
+    args: chromiumArgs({ extensionDir: withExtension ? CHROME_DIST : undefined, hosts: [NEWS_HOST], extra: ['--js-flags=--expose-gc'] }),
     viewport: { width: 1280, height: 900 },
   });
   let extensionId: string | null = null;

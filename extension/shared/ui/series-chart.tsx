@@ -12,7 +12,7 @@ export function SourceLink({ source }: { source: SourceRef }) {
 
 export function SeriesChart({ series, headingLevel = 3 }: { series: CardSeries; headingLevel?: 2 | 3 }) {
   if (series.points.length === 0) return null;
-  // Bars compare the points on one scale: in one currency, each year at its own rate when the years differ.
+  // Bars compare the points on one scale: in one currency, each year at the rate of its period when the currencies differ.
   const max = Math.max(...series.points.map((p) => Math.abs(p.scale ?? 0)), Number.MIN_VALUE);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const isPercent = series.points[0]?.currency === 'pct';
@@ -42,7 +42,7 @@ export function SeriesChart({ series, headingLevel = 3 }: { series: CardSeries; 
           {series.mixedBasis ? ' · the years do not all count the same thing: see each source' : ''}
         </p>
       ) : null}
-      {series.scaleCurrency ? <p class="basis">The years are reported in different currencies; the bars compare them in {series.scaleCurrency}, each at its own year's average rate.</p> : null}
+      {series.scaleCurrency ? <p class="basis">The years are reported in different currencies; the bars compare them in {series.scaleCurrency}, each at the average rate of the period's end (its month, else its year).</p> : null}
     </section>
   );
 }

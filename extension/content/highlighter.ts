@@ -135,6 +135,7 @@ const GROUP_RANGES = 48;
 const COMMIT_EVERY_MS = 400;
 const GROUP_BLOCKS = 12;
 const UPDATE_EVERY_MS = 100;
+const IN_FRAME_COMMIT_MS = 100;
 
 /**
  * Decides which blocks' ranges are registered with the highlights. What registered ranges cost in Chromium
@@ -254,6 +255,29 @@ export class HighlightWindow {
     if (this.groups) this.updateSoon(true);
   }
 
+  /**
+   * The page changed the document in this frame (called from the frame's mutation handling): whatever changed
+   * is checked and committed in this same frame, so that the repaint our change costs is the one the page's
+   * change costs anyway, not a second one later. At most every IN_FRAME_COMMIT_MS, so that a page changing
+   * every frame does not have the highlights repainted every frame.
+   */
+  pageChanged(): void {
+    const view = this.win;
+    if (!view || view.performance.now() - this.lastCommit < IN_FRAME_COMMIT_MS) {
+      this.recheck();
+      return;
+    }
+    if (this.groups) {
+      if (this.frame) view.cancelAnimationFrame(this.frame);
+      this.frame = 0;
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.checkAll = true;
+      this.update();
+    }
+    if (this.dirty.size > 0) this.commitNow();
+  }
+
   private join(block: PaintBlock, near = false): void {
     const count = block.paintCount();
     let group = this.open;
@@ -331,7 +355,8 @@ export class HighlightWindow {
   /**
    * Every change to the highlights costs Chromium a repaint of the whole page, however few ranges change
    * (measured on the feed: 60 appended stories, one change each, added 1 s of paint), so changes are committed
-   * together, at most every COMMIT_EVERY_MS (the first at once).
+   * together, at most every COMMIT_EVERY_MS (the first at once), except in a frame where the page itself changed
+   * the document (`pageChanged`), which is repainted anyway.
    */
   private changed(block: PaintBlock): void {
     this.dirty.add(block);

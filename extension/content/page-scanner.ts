@@ -551,8 +551,8 @@ export class PageScanner {
     }
     // Drop what was removed from the page, so that nothing leaks.
     if (removals) this.sweep();
-    // Text above may have grown or shrunk: what is near the viewport is checked again.
-    this.window.recheck();
+    // Text above may have grown or shrunk: what is near the viewport is checked again, in the page's frame.
+    this.window.pageChanged();
     this.options.onChange?.();
   }
 

@@ -120,3 +120,45 @@ describe('HighlightWindow on a long page', () => {
     expect(page.paintedIndexes()).not.toContain(0);
   });
 });
+
+describe('HighlightWindow when the page changes the document', () => {
+  it('commits what the change brought in the same frame, not in a later one that would repaint the page again', async () => {
+    const page = fakePage();
+    const win = new HighlightWindow(page.highlighter, page.view as unknown as Window & typeof globalThis);
+    win.add(page.block(0));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(page.paintedIndexes()).toEqual([0]);
+    // A story appended by the page: its block is read and the page's frame handled, synchronously.
+    win.add(page.block(1));
+    win.pageChanged();
+    expect(page.paintedIndexes()).toEqual([0, 1]);
+  });
+
+  it('on a long page, checks what is near and commits it at once', async () => {
+    const page = fakePage();
+    const win = longPageWindow(page);
+    for (let i = 0; i < 24; i++) win.add(page.block(i));
+    await vi.advanceTimersByTimeAsync(1000);
+    const before = page.paintedIndexes();
+    // The page removed what was above: blocks 96-119 (read now) sit at the top.
+    const later = Array.from({ length: 24 }, (_, i) => page.block(96 + i, i * 100));
+    for (const b of later) win.add(b);
+    win.pageChanged();
+    expect(page.paintedIndexes()).toContain(100);
+    expect(page.paintedIndexes().length).toBeGreaterThan(before.length);
+  });
+
+  it('does not commit more than every 100 ms for a page that changes every frame: the rest waits for the batch', async () => {
+    const page = fakePage();
+    const win = new HighlightWindow(page.highlighter, page.view as unknown as Window & typeof globalThis);
+    win.add(page.block(0));
+    win.pageChanged();
+    expect(page.paintedIndexes()).toEqual([0]);
+    await vi.advanceTimersByTimeAsync(16);
+    win.add(page.block(1));
+    win.pageChanged();
+    expect(page.paintedIndexes()).toEqual([0]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(page.paintedIndexes()).toEqual([0, 1]);
+  });
+});

@@ -13,6 +13,7 @@
  */
 import { CompanyRecord, DatasetMeta, FxTable, PERCENT_METRICS, type Alias, type DataPoint, type Dataset, type FxRate, type Metric } from './schema';
 import { describeIssues, type NamedInput } from './assemble';
+import { foldPattern } from '../companies/matcher';
 import { daysBetween, expectedPeriodEnd, parseMonthDay, parsePeriod, PERIOD_END_TOLERANCE_DAYS, yearEarlier } from './fiscal-calendar';
 
 export type Severity = 'error' | 'warning';
@@ -187,7 +188,8 @@ function checkAliases(company: CompanyRecord, file: string): Problem[] {
     }
     for (const [i, pattern] of alias.excludeContexts.entries()) {
       try {
-        new RegExp(pattern, 'i');
+        // As the matcher runs it: on the lower-cased text, without flags.
+        new RegExp(foldPattern(pattern));
       } catch (error) {
         problems.push({ severity: 'error', file, where: `${where} excludeContexts[${i}]`, message: `not a valid regular expression: ${(error as Error).message}` });
       }

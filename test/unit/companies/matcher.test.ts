@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileAliasTable, createCompanyMatcher, type AliasSource } from '../../../src/companies';
+import { foldPattern } from '../../../src/companies/matcher';
 
 /** Small company records in the dataset's shape: the alias rules under test, not the dataset's contents. */
 const COMPANIES: AliasSource[] = [
@@ -145,6 +146,26 @@ describe('createCompanyMatcher', () => {
   it('reports UTF-16 offsets into the text as given', () => {
     const text = '🚀 Alibaba Cloud — AWS';
     for (const m of matcher.find(text)) expect(text.slice(m.start, m.end)).toBe(m.surface);
+  });
+
+  it('applies exclusion patterns in any case against text in any case, escapes keeping their meaning', () => {
+    const xylo = createCompanyMatcher(
+      compileAliasTable([
+        { id: 'x', name: 'Xylo', legalName: 'Xylo Inc', country: 'US', aliases: [{ text: 'Xylo', kind: 'name', excludeContexts: ['Xylo\\W+Phones?', '\\d+ ?xylos\\b', 'XYLO \\S+ DRUM'] }] },
+      ]),
+    );
+    const ids = (text: string) => xylo.find(text).map((m) => m.companyId);
+    expect(ids('the xylo-phone played on')).toEqual([]);
+    expect(ids('A XYLO PHONE solo')).toEqual([]);
+    expect(ids('a xylo big drum')).toEqual([]);
+    // \W, \S and \d are still classes, not lower-cased into the letters w, s and d.
+    expect(ids('Xylo wphone sales rose')).toEqual(['x']);
+    expect(ids('Xylo said its drum unit grew')).toEqual(['x']);
+    expect(ids('Xylo raised money')).toEqual(['x']);
+  });
+
+  it('folds a pattern for the lower-cased text: letters lowered, escapes kept', () => {
+    expect(foldPattern('Amazon (Rain ?Forest|River)\\B\\W[A-Z]')).toBe('amazon (rain ?forest|river)\\B\\W[a-z]');
   });
 
   it('survives a bad exclusion pattern in a data file', () => {

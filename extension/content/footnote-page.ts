@@ -4,9 +4,8 @@
  * Everything it starts is stopped through the AbortSignal given to `init`.
  */
 import type { CardModel, FigureInput } from '../../src/context/card-model';
-import type { createFxIndex, FxIndex } from '../../src/dataset/fx';
+import type { FxIndex } from '../../src/dataset/fx';
 import type { CompanyRecord } from '../../src/dataset/schema';
-import type { Settings } from '../../src/settings/settings';
 import type { CardHost } from './card-host';
 import type { CardUi } from './card-ui';
 import { caretFromPoint, pointInRects } from './caret';
@@ -16,13 +15,10 @@ import type { Note } from '../../src/notes/model';
 import { PageScanner, type PageMatch } from './page-scanner';
 import type { BlockItem } from '../../src/context/block-items';
 import { findArticleDate } from './page-date';
+import { PageDataLoader, type PageData, type PageDataRequest } from './page-data';
 
-export interface PageData {
-  companies: CompanyRecord[];
-  fx: Parameters<typeof createFxIndex>[0];
-  settings: Settings;
-  datasetVersion: string;
-}
+export type { PageData } from './page-data';
+
 
 /** What the content script sends to save a note (the background makes and checks the note). */
 export interface NotePayload {
@@ -41,7 +37,7 @@ export interface PageDeps {
   saveNote(note: NotePayload): Promise<void>;
   listNotes(url: string): Promise<Array<Pick<Note, 'id' | 'target'>>>;
   recognize(text: string): BlockItem[];
-  requestPageData(companyIds: string[], currencies: string[]): Promise<PageData>;
+  requestPageData: PageDataRequest;
   openSummary(companyId: string | null): Promise<void>;
   copyText(text: string): Promise<void>;
   /** The card's code (card.js), loaded when a card is about to be needed (see card-ui.ts). */
@@ -76,7 +72,7 @@ export class FootnotePage {
   private uiPromise: Promise<CardUi | null> | null = null;
   private stopped = false;
   private data: PageData | null = null;
-  private dataPromise: Promise<PageData | null> | null = null;
+  private readonly loader: PageDataLoader;
   private fx: FxIndex | null = null;
   private companies = new Map<string, CompanyRecord>();
   private hovered: PageMatch | null = null;
@@ -99,6 +95,12 @@ export class FootnotePage {
     private readonly doc: Document,
     private readonly deps: PageDeps,
   ) {
+    this.loader = new PageDataLoader(deps.requestPageData, (data) => {
+      this.data = data;
+      // Made from these rates when a card next needs it.
+      this.fx = null;
+      this.companies = new Map(data.companies.map((c) => [c.id, c]));
+    });
     const highlighter = createHighlighter(doc, { hidden: !!deps.shown });
     this.highlighter = highlighter;
     this.scanner = new PageScanner(doc, {
@@ -275,33 +277,16 @@ export class FootnotePage {
 
   /** The reader changed a setting (display currency, hover delay): the next card uses it, no reload needed. */
   refreshSettings(): void {
-    this.dataPromise = null;
+    this.loader.reset();
     void this.prefetch();
   }
 
-  /** Asks the background, in one message, for everything the cards of this page need. */
+  /** Asks the background, in one message, for what the cards of this page need and it has not asked for yet. */
   private prefetch(): Promise<PageData | null> {
     const needs = this.scanner.needs();
     const ids = new Set(needs.companyIds);
     if (this.mainCompanyHint) ids.add(this.mainCompanyHint);
-    const currencies = needs.currencies;
-    const missing = [...ids].some((id) => !this.companies.has(id));
-    if (this.dataPromise && !missing) return this.dataPromise;
-    this.dataPromise = this.deps.requestPageData([...ids], [...currencies]).then(
-      (data) => {
-        this.data = data;
-        // Made from these rates when a card next needs it.
-        this.fx = null;
-        this.companies = new Map(data.companies.map((c) => [c.id, c]));
-        return data;
-      },
-      (error: unknown) => {
-        console.warn('Footnote: could not load the data for this page', error);
-        this.dataPromise = null;
-        return null;
-      },
-    );
-    return this.dataPromise;
+    return this.loader.load(ids, needs.currencies);
   }
 
   private pointerOnCard = false;

@@ -5,6 +5,8 @@
  * infinite-scroll feed. What is highlighted follows the page, nothing is highlighted twice, and nothing piles up.
  */
 import { expect, it } from 'vitest';
+import { hover } from './card-scenarios';
+import { readCompany } from './dataset-facts';
 import { highlightTexts } from './in-page';
 import { openNewsPage, sleep, type ReaderPage } from './reader-page';
 
@@ -138,7 +140,7 @@ export function reRenderTests(env: ChangingPagesEnv): void {
 }
 
 export function infiniteScrollTests(env: ChangingPagesEnv): void {
-  it('highlights every story the feed appends as the reader scrolls, each once', async () => {
+  it('highlights every story the feed appends as the reader scrolls, each once, and opens the card of a company first named in one', async () => {
     const page = await open(env, 'infinite-scroll.html');
     for (let i = 0; i < 200; i++) {
       const stories = await page.evaluate(() => {
@@ -154,6 +156,12 @@ export function infiniteScrollTests(env: ChangingPagesEnv): void {
       expect(count(all, `footnote-money: $${n}.5bn`)).toBe(1);
       expect(count(all, `footnote-percent: ${10 + n}%`)).toBe(1);
     }
+    // Oracle is first named in story 4, appended after the page loaded: its card has Oracle's figures, loaded then.
+    const oracle = await readCompany('oracle');
+    const card = await hover(page, '$4.5bn');
+    expect(card.label).toBe(`$4.5bn, ${oracle.name}`);
+    const sources = new Set(oracle.facts.map((f) => f.source.url));
+    expect(card.links.filter((l) => sources.has(l.href)).length).toBeGreaterThan(0);
     await page.close();
   });
 }

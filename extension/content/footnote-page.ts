@@ -19,7 +19,6 @@ import { PageDataLoader, type PageData, type PageDataRequest } from './page-data
 
 export type { PageData } from './page-data';
 
-
 /** What the content script sends to save a note (the background makes and checks the note). */
 export interface NotePayload {
   page: { url: string; title: string };

@@ -16,6 +16,29 @@ function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\u00a0' || c === '\r';
 }
 
+const OPENS_SENTENCE = /[\p{Lu}\d"'“‘([$€£¥₹]/u;
+const LETTER_OR_DOT = /[\p{L}.]/u;
+
+/** Closing quotes and brackets: `"` `'` `”` `’` `)` `]`. */
+function isClosing(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93;
+}
+
+/** What may open a sentence: a capital, a digit, an opening quote or bracket, a currency sign. */
+export function opensSentence(text: string, j: number): boolean {
+  const c = text.charCodeAt(j);
+  // ASCII answers without the Unicode-property pattern (this runs at every full stop of a page).
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40 || c === 91 || c === 36;
+  return OPENS_SENTENCE.test(text[j]!);
+}
+
+/** A letter or a full stop: what the word before a full stop is made of. */
+export function isLetterOrDot(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
+  return LETTER_OR_DOT.test(text[k]!);
+}
+
 /** Whether a sentence ends right after the terminator at index `i`. */
 function endsAt(text: string, i: number): boolean {
   const c = text[i];
@@ -23,17 +46,16 @@ function endsAt(text: string, i: number): boolean {
   if (c !== '.' && c !== '!' && c !== '?') return false;
   let j = i + 1;
   // Closing quotes and brackets stay with the sentence they close.
-  while (j < text.length && /["'”’)\]]/.test(text[j]!)) j++;
+  while (j < text.length && isClosing(text.charCodeAt(j))) j++;
   if (j >= text.length) return true;
   if (!isSpace(text[j]) && text[j] !== '\n') return false;
   while (j < text.length && isSpace(text[j])) j++;
   if (j >= text.length || text[j] === '\n') return true;
-  const next = text[j]!;
-  if (!/[\p{Lu}\d"'“‘([$€£¥₹]/u.test(next)) return false;
+  if (!opensSentence(text, j)) return false;
   if (c !== '.') return true;
   // The word before the full stop: an abbreviation does not end a sentence.
   let k = i;
-  while (k > 0 && /[\p{L}.]/u.test(text[k - 1]!)) k--;
+  while (k > 0 && isLetterOrDot(text, k - 1)) k--;
   const word = text.slice(k, i).toLowerCase();
   if (ABBREVIATIONS.has(word)) return false;
   // A single capital ("J. Smith") is an initial.

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldText, isWordChar } from '../../../src/companies/fold';
 import { CLASSES, classify } from '../../../src/figures/tokens';
+import { isLetterOrDot, opensSentence } from '../../../src/companies/sentences';
 
 const RANGES: Array<[number, number]> = [
   [0x80, 0xff],
@@ -50,5 +51,20 @@ describe('character classes without Unicode-property patterns', () => {
       expect(foldText(text)).toHaveLength(text.length);
     }
     expect(foldText('Macy\u2019s\u00a0Inc')).toBe("macy's inc");
+  });
+});
+
+describe('sentence-end classes without Unicode-property patterns', () => {
+  it('opensSentence and isLetterOrDot agree with their patterns on ASCII, where they answer by hand', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 128; c++) {
+      const ch = String.fromCharCode(c);
+      if (opensSentence(ch, 0) !== /[\p{Lu}\d"'“‘([$€£¥₹]/u.test(ch)) differ.push(`opens ${c}`);
+      if (isLetterOrDot(ch, 0) !== /[\p{L}.]/u.test(ch)) differ.push(`letter ${c}`);
+    }
+    expect(differ).toEqual([]);
+    expect(opensSentence('É', 0)).toBe(true);
+    expect(opensSentence('€', 0)).toBe(true);
+    expect(isLetterOrDot('é', 0)).toBe(true);
   });
 });

@@ -54,10 +54,21 @@ export function isWordChar(c: number): boolean {
   // checks these answers against the pattern).
   if (c < 0x100) return c >= 0xc0 ? c !== 0xd7 && c !== 0xf7 : c === 0xaa || c === 0xb2 || c === 0xb3 || c === 0xb5 || c === 0xb9 || c === 0xba || (c >= 0xbc && c <= 0xbe);
   if (c >= 0x2000 && c <= 0x206f) return false;
+  if (isSymbolOnly(c)) return false;
   let v = wideCache.get(c);
   if (v === undefined) {
     v = c >= 0xd800 && c <= 0xdfff ? true : WORD_CHAR.test(String.fromCharCode(c));
     wideCache.set(c, v);
   }
   return v;
+}
+
+/**
+ * Blocks that hold only symbols, no letter, digit or mark: currency signs (€ ₹ ₩), arrows, mathematical and technical
+ * symbols, box drawing and geometric shapes (▲ ▼ ● ■), miscellaneous symbols (★ ☁). News pages use them often, and
+ * answering them by hand spares a page compiling a Unicode-property pattern (test/unit/figures/char-classes.test.ts
+ * checks them against the patterns).
+ */
+export function isSymbolOnly(c: number): boolean {
+  return (c >= 0x20a0 && c <= 0x20cf) || (c >= 0x2190 && c <= 0x23ff) || (c >= 0x2500 && c <= 0x26ff);
 }

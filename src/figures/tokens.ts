@@ -3,6 +3,7 @@
  * runs of letters, and single other characters. Tokens live in parallel arrays rather than objects because a
  * 2 MB page has half a million of them and the content script scans every page.
  */
+import { isSymbolOnly } from '../companies/fold';
 
 export const NUM = 1;
 export const WORD = 2;
@@ -52,6 +53,7 @@ export function classify(c: number): number {
   // checks these answers against the patterns).
   if (c < 0x100) return c === 0xa0 ? CLASS_SPACE : (c >= 0xc0 && c !== 0xd7 && c !== 0xf7) || c === 0xaa || c === 0xb5 || c === 0xba ? CLASS_LETTER : CLASS_OTHER;
   if (c >= 0x2000 && c <= 0x206f) return c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ? CLASS_SPACE : CLASS_OTHER;
+  if (isSymbolOnly(c)) return CLASS_OTHER;
   let k = wideCache.get(c);
   if (k === undefined) {
     const ch = String.fromCharCode(c);

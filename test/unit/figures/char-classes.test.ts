@@ -11,6 +11,10 @@ import { isLetterOrDot, opensSentence } from '../../../src/companies/sentences';
 const RANGES: Array<[number, number]> = [
   [0x80, 0xff],
   [0x2000, 0x206f],
+  // Symbol blocks answered by hand (isSymbolOnly), with their neighbours on both sides.
+  [0x2070, 0x2100],
+  [0x2180, 0x2400],
+  [0x24f0, 0x2710],
 ];
 
 describe('character classes without Unicode-property patterns', () => {
@@ -24,6 +28,8 @@ describe('character classes without Unicode-property patterns', () => {
     expect(differ).toEqual([]);
     expect(isWordChar(0xe9)).toBe(true); // é
     expect(isWordChar(0x2019)).toBe(false); // ’
+    expect(isWordChar(0x25b2)).toBe(false); // ▲
+    expect(isWordChar(0x20d0)).toBe(true); // a combining mark, just past the currency signs
   });
 
   it('the tokenizer classes agree with /\\s/u and /[\\p{L}\\p{M}]/u there', () => {

@@ -85,8 +85,9 @@ export function FeedSection({ settings, onChange }: { settings: Settings; onChan
     } catch (e) {
       setStatusError(e instanceof Error ? e.message : String(e));
     } finally {
-      setSyncing(false);
+      // The new outcome first: leaving "syncing…" before it has come would show the previous sync's outcome meanwhile.
       await refresh();
+      setSyncing(false);
     }
   };
 

@@ -59,16 +59,27 @@ export function foldPattern(source: string): string {
 
 /** The alias's exclusion contexts and the common senses of its word, as one pattern on the lower-cased text (null when there are none). */
 function compileExcludes(entry: AliasEntry): RegExp | null {
-  const sources = [...(entry.exclude ?? []), ...(COMMON_SENSES[entry.text.toLowerCase()] ?? [])].map(foldPattern).filter((s) => {
+  const sources = [...(entry.exclude ?? []), ...(COMMON_SENSES[entry.text.toLowerCase()] ?? [])].map(foldPattern);
+  const join = (list: string[]): RegExp | null => (list.length ? new RegExp(list.map((s) => `(?:${s})`).join('|'), 'g') : null);
+  try {
+    // Parsed once, as one pattern: each source on its own only when that fails.
+    return join(sources);
+  } catch {
+    // A bad pattern in a data file must not stop recognition; `npm run data -- check` reports it.
+    const valid = sources.filter((s) => {
+      try {
+        new RegExp(s);
+        return true;
+      } catch {
+        return false;
+      }
+    });
     try {
-      new RegExp(s);
-      return true;
+      return join(valid);
     } catch {
-      // A bad pattern in a data file must not stop recognition; `npm run data -- check` reports it.
-      return false;
+      return null;
     }
-  });
-  return sources.length ? new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'g') : null;
+  }
 }
 
 function isCommonWord(entry: AliasEntry): boolean {

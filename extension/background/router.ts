@@ -3,8 +3,7 @@
  * answered. Answers are `{ ok: true, value }` or `{ ok: false, error }`.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { Request, type Reply } from '../shared/messages';
-import type { CompanyRecord, FxRate } from '../../src/dataset/schema';
+import { Request, type PageData, type Reply } from '../shared/messages';
 import { ratesFor } from '../../src/dataset/fx';
 import { searchCompanies } from '../../src/dataset/search';
 import type { Settings } from '../../src/settings/settings';
@@ -12,13 +11,6 @@ import type { DatasetStore, StoreStatus } from './dataset-store';
 import type { NotesStore } from './notes-store';
 import type { NoteFigure } from '../../src/notes';
 import { ZodError } from 'zod';
-
-export interface PageData {
-  companies: CompanyRecord[];
-  fx: FxRate[];
-  settings: Settings;
-  datasetVersion: string;
-}
 
 export interface RouterDeps {
   store: DatasetStore;

@@ -15,9 +15,8 @@ import type { Note } from '../../src/notes/model';
 import { PageScanner, type PageMatch } from './page-scanner';
 import type { BlockItem } from '../../src/context/block-items';
 import { findArticleDate } from './page-date';
-import { PageDataLoader, type PageData, type PageDataRequest } from './page-data';
-
-export type { PageData } from './page-data';
+import { PageDataLoader, type PageDataRequest } from './page-data';
+import type { PageData } from '../shared/messages';
 
 /** What the content script sends to save a note (the background makes and checks the note). */
 export interface NotePayload {

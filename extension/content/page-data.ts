@@ -3,16 +3,7 @@
  * a feed that names a new company in each story it appends asks for that company alone, not for all of the
  * page's companies again (each answer is structured-cloned into the page, some 35 KB per company with sources).
  */
-import type { createFxIndex } from '../../src/dataset/fx';
-import type { CompanyRecord } from '../../src/dataset/schema';
-import type { Settings } from '../../src/settings/settings';
-
-export interface PageData {
-  companies: CompanyRecord[];
-  fx: Parameters<typeof createFxIndex>[0];
-  settings: Settings;
-  datasetVersion: string;
-}
+import type { PageData } from '../shared/messages';
 
 /** An earlier answer and a later one for more companies and currencies, as one: the later settings win. */
 export function mergePageData(earlier: PageData, later: PageData): PageData {

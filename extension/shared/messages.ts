@@ -4,6 +4,8 @@
  * not parse is refused with a readable error.
  */
 import { z } from 'zod';
+import type { CompanyRecord, FxRate } from '../../src/dataset/schema';
+import type { Settings } from '../../src/settings/settings';
 
 const CompanyId = z.string().min(1).max(80);
 
@@ -67,3 +69,11 @@ export type TabRequest = z.infer<typeof TabRequest>;
 
 /** Every answer is either `{ ok: true, value }` or `{ ok: false, error }` with a message for people. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The answer to 'page-data': what the cards of a page need (the companies asked for, their exchange rates, the settings). */
+export interface PageData {
+  companies: CompanyRecord[];
+  fx: FxRate[];
+  settings: Settings;
+  datasetVersion: string;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PageDataLoader, type PageData } from '../../../extension/content/page-data';
+import { PageDataLoader } from '../../../extension/content/page-data';
+import type { PageData } from '../../../extension/shared/messages';
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 import type { CompanyRecord } from '../../../src/dataset/schema';
 
